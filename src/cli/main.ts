@@ -1,0 +1,70 @@
+// The btfc command line: composes the pipeline stages; prints, and writes files. No stage logic lives here.
+
+import yargs from 'yargs';
+import { readFileSync } from 'node:fs';
+import { UserError, formatDiagnostic } from '../diagnostics.js';
+import { sourceCache } from './load-spec.js';
+import type { BtfcCommand, CommandIO } from './command.js';
+import { commands } from './commands.js';
+
+function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+/** Run btfc with the given arguments; resolves to the exit status. */
+export async function main(argv: string[], ioIn?: Partial<CommandIO>): Promise<number> {
+  const controller = new AbortController();
+  const io: CommandIO = {
+    out: ioIn?.out ?? ((t) => process.stdout.write(t.endsWith('\n') ? t : `${t}\n`)),
+    err: ioIn?.err ?? ((t) => process.stderr.write(t.endsWith('\n') ? t : `${t}\n`)),
+    errIsTTY: ioIn?.errIsTTY ?? Boolean(process.stderr.isTTY),
+    signal: ioIn?.signal ?? controller.signal,
+  };
+  const onSigint = () => controller.abort();
+  if (!ioIn?.signal) process.once('SIGINT', onSigint);
+
+  let exitCode: number | undefined;
+  let usageError: string | undefined;
+  const run = (cmd: BtfcCommand) => async (args: unknown) => {
+    exitCode = await cmd.handler(args, io);
+  };
+  let parser = yargs(argv)
+    .scriptName('btfc')
+    .usage('$0 <command> [options]\n\nBoolean Threshold Function Compiler: a spec in, a small proved gate-level circuit out.')
+    .version(version())
+    .strict()
+    .demandCommand(1, 'name a command (see btfc --help)')
+    .recommendCommands()
+    .wrap(Math.min(110, process.stdout.columns || 100))
+    .epilogue('Exit status: 0 success; 1 no solution within the budget, or a failed proof; 2 bad input or usage.')
+    .exitProcess(false)
+    .fail((msg, err) => {
+      if (err) throw err;
+      usageError = msg;
+    });
+  for (const cmd of commands) {
+    parser = parser.command(cmd.command, cmd.describe, cmd.builder, run(cmd));
+  }
+  let helpOrVersion = '';
+  try {
+    await parser.parseAsync(argv, {}, (_err, _argv, output) => {
+      if (output) helpOrVersion = output;
+    });
+  } catch (err) {
+    if (err instanceof UserError) {
+      for (const d of err.diagnostics) io.err(formatDiagnostic(d, sourceCache));
+      return err.exitCode;
+    }
+    throw err;
+  } finally {
+    process.removeListener('SIGINT', onSigint);
+  }
+  if (usageError !== undefined) {
+    if (helpOrVersion) io.err(helpOrVersion);
+    io.err(`btfc: error: ${usageError}`);
+    return 2;
+  }
+  if (helpOrVersion) io.out(helpOrVersion);
+  return exitCode ?? 0;
+}
