@@ -1,0 +1,324 @@
+// Extraction: a solved BTF net (one weight per edge) becomes a gate Netlist. Stage: solve → extract → simplify.
+//
+// Every BTF node, in topological order, is read back from the patterns it actually receives on the care
+// rows of the table (ALGORITHM.md §6), not from its weights: the forward pass runs on the gate network as it
+// is being built, so a node sees exactly what the gates upstream compute. Its target on each care row is
+// its own threshold output sgn(w·v) (hidden nodes) or the table's value (output nodes, don't-care where the
+// table has none). The smallest fitting form wins:
+//   constant (bias only) → copy / NOT of one sender → AND / OR of two literals → MAJ3 of three literals
+//   → "wide": a minimal support of senders that determines the node on the seen patterns, and a small
+//     AND/OR/MAJ circuit for it with every unseen pattern a don't-care (small-synth.ts).
+// Weights only order the search (largest |w| first): the first fitting candidate in that order wins.
+
+import { UserError } from '../diagnostics.js';
+import type { BtfNet } from '../net/btf-net.js';
+import type { Port } from '../spec/spec.js';
+import type { TruthTable } from '../table/truth-table.js';
+import {
+  addGate, countGates, emptyNetlist, evalGateWord, inputLit, isGate, LIT_FALSE, LIT_TRUE, litNeg, litNode,
+  type Gate, type GateCounts, type Lit, type Netlist,
+} from './netlist.js';
+import { buildExpr, evalExpr, exprCost, synthPartial, type PartialFn } from './small-synth.js';
+
+export type NodeForm = 'const' | 'copy' | 'and' | 'or' | 'maj' | 'wide';
+
+export interface ExtractStats {
+  /** BTF nodes read back. */
+  btfNodes: number;
+  /** How many BTF nodes took each form. */
+  forms: Record<NodeForm, number>;
+  /** The wide nodes: support size, distinct patterns seen, gates used. */
+  wide: { node: number; support: number; patterns: number; gates: number }[];
+  /** Gates of the extracted netlist (before simplification). */
+  gates: GateCounts;
+  timeMs: number;
+}
+
+export interface ExtractNames {
+  name: string;
+  inputs: Port[];
+  outputs: Port[];
+}
+
+function defaultNames(table: TruthTable): ExtractNames {
+  const scalars = (p: string, n: number): Port[] => Array.from({ length: n }, (_, i) => ({ name: `${p}${i}`, width: 1, bus: false }));
+  return { name: 'btf', inputs: scalars('x', table.numInputs), outputs: scalars('y', table.numOutputs) };
+}
+
+/** Column operations over the care rows (R rows, W words). */
+class Columns {
+  readonly W: number;
+  readonly rowMask: Uint32Array;
+  /** Value column of every netlist node (kept in step with the netlist). */
+  readonly node: Uint32Array[] = [];
+  constructor(readonly R: number) {
+    this.W = Math.max(1, Math.ceil(R / 32));
+    this.rowMask = new Uint32Array(this.W);
+    for (let i = 0; i < R; i++) this.rowMask[i >>> 5] = this.rowMask[i >>> 5]! | (1 << (i & 31));
+  }
+  lit(l: Lit): Uint32Array {
+    const v = this.node[litNode(l)]!;
+    if (!litNeg(l)) return v;
+    const out = new Uint32Array(this.W);
+    for (let w = 0; w < this.W; w++) out[w] = ~v[w]!;
+    return out;
+  }
+  bit(col: Uint32Array, i: number): number {
+    return (col[i >>> 5]! >>> (i & 31)) & 1;
+  }
+  /** Bring node columns up to date with the netlist's gates. */
+  sync(nl: Netlist): void {
+    for (let i = this.node.length; i < nl.nodes.length; i++) {
+      const g = nl.nodes[i]!;
+      if (!isGate(g)) throw new Error('internal: non-gate node appended during extraction');
+      const ins = g.ins.map((l) => this.lit(l));
+      const out = new Uint32Array(this.W);
+      for (let w = 0; w < this.W; w++) out[w] = evalGateWord(g.kind, ins[0]![w]!, ins[1]![w]!, g.kind === 'maj' ? ins[2]![w]! : 0);
+      this.node.push(out);
+    }
+  }
+}
+
+/** f matches target on care (with f complemented when neg). */
+function fits(f: Uint32Array, neg: boolean, target: Uint32Array, care: Uint32Array): boolean {
+  const m = neg ? 0xffffffff : 0;
+  for (let w = 0; w < f.length; w++) if (((f[w]! ^ m ^ target[w]!) & care[w]!) !== 0) return false;
+  return true;
+}
+
+/** A sender as a candidate literal: |weight| summed over its edges, and the sign of the summed weight. */
+interface Cand { lit: Lit; col: Uint32Array; weight: number; signed: number }
+
+/**
+ * Read a solved net back as gates. The net's inputs are the table's inputs x0, x1, … and its outputs the
+ * table's output columns in order. Throws a UserError when the net does not compute the table.
+ */
+export function extract(net: BtfNet, weights: Float64Array, table: TruthTable, names?: ExtractNames): { netlist: Netlist; stats: ExtractStats } {
+  const t0 = performance.now();
+  if (net.numInputs !== table.numInputs || net.numOutputs !== table.numOutputs) {
+    throw new Error(`internal: net ${net.numInputs}→${net.numOutputs} does not fit table ${table.numInputs}→${table.numOutputs}`);
+  }
+  const nm = names ?? defaultNames(table);
+  const nl = emptyNetlist(nm.name, nm.inputs, nm.outputs);
+  const rows = table.careRows();
+  const cols = new Columns(rows.length);
+  const W = cols.W;
+  // Constant and input columns over the care rows.
+  cols.node.push(new Uint32Array(W));
+  for (let j = 0; j < net.numInputs; j++) {
+    const c = new Uint32Array(W);
+    for (let i = 0; i < rows.length; i++) if ((rows[i]! >>> j) & 1) c[i >>> 5] = c[i >>> 5]! | (1 << (i & 31));
+    cols.node.push(c);
+  }
+  const nodeLit = new Int32Array(net.numNodes);
+  nodeLit[0] = LIT_FALSE; // the bias has value −1 = false
+  for (let j = 0; j < net.numInputs; j++) nodeLit[1 + j] = inputLit(j);
+  const stats: ExtractStats = {
+    btfNodes: net.numNodes - net.firstBtf,
+    forms: { const: 0, copy: 0, and: 0, or: 0, maj: 0, wide: 0 },
+    wide: [],
+    gates: { and: 0, or: 0, maj: 0, not: 0, total: 0 },
+    timeMs: 0,
+  };
+  const add = (g: Gate): Lit => addGate(nl, g);
+
+  for (let n = net.firstBtf; n < net.numNodes; n++) {
+    // Senders as candidate literals (distinct nodes, weights summed with sign), the bias folded away.
+    const byNode = new Map<number, Cand>();
+    const senderLits: Lit[] = [];
+    const senderW: number[] = [];
+    for (let e = net.inStart[n]!; e < net.inStart[n + 1]!; e++) {
+      const l = nodeLit[net.edgeSend[e]!]!;
+      senderLits.push(l);
+      senderW.push(weights[e]!);
+      if (l < 2) continue;
+      const node = litNode(l);
+      // A complemented sender literal: its weight acts on the node's positive value with the other sign.
+      const w = litNeg(l) ? -weights[e]! : weights[e]!;
+      const c = byNode.get(node);
+      if (c) { c.weight += Math.abs(w); c.signed += w; }
+      else byNode.set(node, { lit: 2 * node, col: cols.node[node]!, weight: Math.abs(w), signed: w });
+    }
+    const cands = [...byNode.values()].sort((a, b) => b.weight - a.weight || a.lit - b.lit);
+    // Target and care over the rows.
+    const target = new Uint32Array(W);
+    const care = new Uint32Array(W);
+    if (n >= net.firstOutput) {
+      const k = n - net.firstOutput;
+      for (let i = 0; i < rows.length; i++) {
+        if (!table.isCare(k, rows[i]!)) continue;
+        care[i >>> 5] = care[i >>> 5]! | (1 << (i & 31));
+        if (table.value(k, rows[i]!)) target[i >>> 5] = target[i >>> 5]! | (1 << (i & 31));
+      }
+    } else {
+      care.set(cols.rowMask);
+      const sc = senderLits.map((l) => cols.lit(l));
+      for (let i = 0; i < rows.length; i++) {
+        let s = 0;
+        for (let k = 0; k < sc.length; k++) s += senderW[k]! * (cols.bit(sc[k]!, i) ? 1 : -1);
+        if (s > 0) target[i >>> 5] = target[i >>> 5]! | (1 << (i & 31));
+      }
+    }
+    const r = readNode(cands, target, care, add, W);
+    if (r) {
+      stats.forms[r.form]++;
+      nodeLit[n] = r.lit;
+    } else {
+      const wide = readWide(n, cands, target, care, rows.length, add, net, n >= net.firstOutput);
+      stats.forms.wide++;
+      stats.wide.push({ node: n, support: wide.support, patterns: wide.patterns, gates: wide.gates });
+      nodeLit[n] = wide.lit;
+    }
+    cols.sync(nl);
+    if (!fits(cols.lit(nodeLit[n]!), false, target, care)) {
+      throw new Error(`internal: extracted gate of BTF node ${n} does not reproduce the node on its patterns`);
+    }
+  }
+  for (let k = 0; k < net.numOutputs; k++) nl.outputs[k] = nodeLit[net.firstOutput + k]!;
+  stats.gates = countGates(nl);
+  stats.timeMs = performance.now() - t0;
+  return { netlist: nl, stats };
+}
+
+/** Constant, copy/NOT, AND/OR of two literals, MAJ3 of three; undefined when none fits. */
+function readNode(cands: Cand[], target: Uint32Array, care: Uint32Array, add: (g: Gate) => Lit, W: number): { lit: Lit; form: NodeForm } | undefined {
+  const zero = new Uint32Array(W);
+  if (fits(zero, false, target, care)) return { lit: LIT_FALSE, form: 'const' };
+  if (fits(zero, true, target, care)) return { lit: LIT_TRUE, form: 'const' };
+  for (const c of cands) {
+    if (fits(c.col, false, target, care)) return { lit: c.lit, form: 'copy' };
+    if (fits(c.col, true, target, care)) return { lit: c.lit ^ 1, form: 'copy' };
+  }
+  const f = new Uint32Array(W);
+  const n = cands.length;
+  for (let i = 0; i < n; i++) {
+    for (let j = i + 1; j < n; j++) {
+      for (let pol = 0; pol < 4; pol++) {
+        const ma = pol & 1 ? 0xffffffff : 0;
+        const mb = pol & 2 ? 0xffffffff : 0;
+        const a = cands[i]!.col;
+        const b = cands[j]!.col;
+        for (let w = 0; w < W; w++) f[w] = (a[w]! ^ ma) & (b[w]! ^ mb);
+        const la = cands[i]!.lit ^ (pol & 1);
+        const lb = cands[j]!.lit ^ ((pol >> 1) & 1);
+        if (fits(f, false, target, care)) return { lit: add({ kind: 'and', ins: [la, lb] }), form: 'and' };
+        // ~(a & b) = ~a | ~b
+        if (fits(f, true, target, care)) return { lit: add({ kind: 'or', ins: [la ^ 1, lb ^ 1] }), form: 'or' };
+      }
+    }
+  }
+  for (let i = 0; i < n; i++) {
+    for (let j = i + 1; j < n; j++) {
+      for (let k = j + 1; k < n; k++) {
+        for (let pol = 0; pol < 8; pol++) {
+          const ma = pol & 1 ? 0xffffffff : 0;
+          const mb = pol & 2 ? 0xffffffff : 0;
+          const mc = pol & 4 ? 0xffffffff : 0;
+          const a = cands[i]!.col, b = cands[j]!.col, c = cands[k]!.col;
+          for (let w = 0; w < W; w++) {
+            const x = a[w]! ^ ma, y = b[w]! ^ mb, z = c[w]! ^ mc;
+            f[w] = (x & y) | (x & z) | (y & z);
+          }
+          if (fits(f, false, target, care)) {
+            const ins: [Lit, Lit, Lit] = [cands[i]!.lit ^ (pol & 1), cands[j]!.lit ^ ((pol >> 1) & 1), cands[k]!.lit ^ ((pol >> 2) & 1)];
+            return { lit: add({ kind: 'maj', ins }), form: 'maj' };
+          }
+        }
+      }
+    }
+  }
+  return undefined;
+}
+
+/** True when the senders in `subset` determine the target on the cared rows. */
+function determines(subset: readonly Cand[], target: Uint32Array, care: Uint32Array, R: number): boolean {
+  const seen = new Map<number | string, number>();
+  for (let i = 0; i < R; i++) {
+    if (!((care[i >>> 5]! >>> (i & 31)) & 1)) continue;
+    let key: number | string = 0;
+    if (subset.length <= 30) {
+      for (let v = 0; v < subset.length; v++) key = key * 2 + ((subset[v]!.col[i >>> 5]! >>> (i & 31)) & 1);
+    } else {
+      key = subset.map((c) => (c.col[i >>> 5]! >>> (i & 31)) & 1).join('');
+    }
+    const t = (target[i >>> 5]! >>> (i & 31)) & 1;
+    const prev = seen.get(key);
+    if (prev === undefined) seen.set(key, t);
+    else if (prev !== t) return false;
+  }
+  return true;
+}
+
+function* combinations<T>(items: readonly T[], k: number, start = 0, acc: T[] = []): Generator<T[]> {
+  if (acc.length === k) { yield [...acc]; return; }
+  for (let i = start; i <= items.length - (k - acc.length); i++) {
+    acc.push(items[i]!);
+    yield* combinations(items, k, i + 1, acc);
+    acc.pop();
+  }
+}
+
+function binomial(n: number, k: number): number {
+  let r = 1;
+  for (let i = 0; i < k; i++) r = (r * (n - i)) / (i + 1);
+  return r;
+}
+
+/** Smallest support found: exhaustive by size while cheap, else greedy elimination (small weights first). */
+function minimalSupport(cands: Cand[], target: Uint32Array, care: Uint32Array, R: number): Cand[] | undefined {
+  if (!determines(cands, target, care, R)) return undefined;
+  let checked = 0;
+  for (let k = 1; k < cands.length; k++) {
+    const c = binomial(cands.length, k);
+    if (checked + c > 50_000) break;
+    checked += c;
+    for (const subset of combinations(cands, k)) if (determines(subset, target, care, R)) return subset;
+  }
+  let support = [...cands];
+  for (const c of [...cands].reverse()) {
+    const without = support.filter((x) => x !== c);
+    if (determines(without, target, care, R)) support = without;
+  }
+  return support;
+}
+
+/** A node needing more than one gate: minimal support, then small synthesis with unseen patterns free. */
+function readWide(n: number, cands: Cand[], target: Uint32Array, care: Uint32Array, R: number, add: (g: Gate) => Lit,
+  net: BtfNet, isOutput: boolean): { lit: Lit; support: number; patterns: number; gates: number } {
+  const support = minimalSupport(cands, target, care, R);
+  if (!support) {
+    throw new UserError({
+      message: `output ${n - net.firstOutput} of the net does not compute the table: two care rows reach BTF node ${n} with the same inputs but need different values`,
+      hint: isOutput ? 'extract only a solved net (every care row right)' : undefined,
+    });
+  }
+  // Inputs with negative weight enter complemented, so a threshold node becomes a monotone function.
+  const vars = support.map((c) => (c.signed < 0 ? { ...c, lit: c.lit ^ 1, col: c.col.map((x) => ~x >>> 0) } : c));
+  const s = vars.length;
+  if (s > 16) throw new Error(`internal: BTF node ${n} needs ${s} inputs to read back; small synthesis handles at most 16`);
+  const fn: PartialFn = { s, value: new Uint32Array(Math.max(1, 2 ** s / 32)), care: new Uint32Array(Math.max(1, 2 ** s / 32)) };
+  let patterns = 0;
+  for (let i = 0; i < R; i++) {
+    if (!((care[i >>> 5]! >>> (i & 31)) & 1)) continue;
+    let p = 0;
+    for (let v = 0; v < s; v++) p |= ((vars[v]!.col[i >>> 5]! >>> (i & 31)) & 1) << v;
+    if (!((fn.care[p >>> 5]! >>> (p & 31)) & 1)) patterns++;
+    fn.care[p >>> 5] = fn.care[p >>> 5]! | (1 << (p & 31));
+    if ((target[i >>> 5]! >>> (i & 31)) & 1) fn.value[p >>> 5] = fn.value[p >>> 5]! | (1 << (p & 31));
+  }
+  // Variables in support order = descending weight, the decomposition's preference order.
+  const expr = synthPartial(fn);
+  // Self-check on the pattern space before building.
+  const varCols: Uint32Array[] = [];
+  for (let v = 0; v < s; v++) {
+    const c = new Uint32Array(fn.value.length);
+    for (let p = 0; p < 2 ** s; p++) if ((p >>> v) & 1) c[p >>> 5] = c[p >>> 5]! | (1 << (p & 31));
+    varCols.push(c);
+  }
+  const got = evalExpr(expr, varCols, fn.value.length);
+  for (let w = 0; w < got.length; w++) {
+    if (((got[w]! ^ fn.value[w]!) & fn.care[w]!) !== 0) throw new Error(`internal: small synthesis of BTF node ${n} is wrong`);
+  }
+  const lit = buildExpr(expr, vars.map((c) => c.lit), add);
+  return { lit, support: s, patterns, gates: exprCost(expr) };
+}

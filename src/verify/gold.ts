@@ -1,0 +1,98 @@
+// Reference ("gold") Verilog generated from a truth table, and the miter that compares a design with it on
+// the care set. Stage: verify.
+//
+// The gold module is one `case` over the input bits x (row m = x), each arm assigning `{care, y}`; the most
+// frequent `{care, y}` becomes the `default`, so only the other rows are listed. Yosys turns the case into a
+// ROM (`proc`), which `memory` maps to logic before `sat`. The miter instantiates both and computes
+// `ok = &(~care | ~(y ^ g))`: every cared output bit equals the design's.
+
+import type { TruthTable } from '../table/truth-table.js';
+import type { Port } from '../spec/spec.js';
+import { verilogIdent } from '../emit/names.js';
+
+export const GOLD = 'btfc_gold';
+export const MITER = 'btfc_miter';
+export const TT = 'btfc_tt';
+
+/** `{care, y}` of row m as a binary string, most significant (care of the last output) first. */
+function rowBits(table: TruthTable, m: number, dcAsX: boolean): string {
+  let care = '';
+  let y = '';
+  for (let k = table.numOutputs - 1; k >= 0; k--) {
+    const c = table.isCare(k, m);
+    care += c ? '1' : '0';
+    y += c ? String(table.value(k, m)) : dcAsX ? 'x' : '0';
+  }
+  return dcAsX ? y : care + y;
+}
+
+function caseBody(table: TruthTable, lhs: string, dcAsX: boolean): string[] {
+  const n = table.numInputs;
+  const width = dcAsX ? table.numOutputs : 2 * table.numOutputs;
+  const freq = new Map<string, number>();
+  const bits: string[] = new Array(table.numRows);
+  for (let m = 0; m < table.numRows; m++) {
+    const b = rowBits(table, m, dcAsX);
+    bits[m] = b;
+    freq.set(b, (freq.get(b) ?? 0) + 1);
+  }
+  let dflt = bits[0]!;
+  for (const [b, c] of freq) if (c > freq.get(dflt)!) dflt = b;
+  const out = ['  always @* begin', `    case (x)`];
+  for (let m = 0; m < table.numRows; m++) {
+    if (bits[m] !== dflt) out.push(`      ${n}'d${m}: ${lhs} = ${width}'b${bits[m]};`);
+  }
+  out.push(`      default: ${lhs} = ${width}'b${dflt};`, '    endcase', '  end');
+  return out;
+}
+
+/** The gold module: `module btfc_gold(input [n-1:0] x, output reg [o-1:0] y, output reg [o-1:0] care)`. */
+export function goldVerilog(table: TruthTable): string {
+  const n = Math.max(1, table.numInputs);
+  const o = table.numOutputs;
+  return [
+    `module ${GOLD} (input [${n - 1}:0] x, output reg [${o - 1}:0] y, output reg [${o - 1}:0] care);`,
+    ...caseBody(table, '{care, y}', false),
+    'endmodule',
+    '',
+  ].join('\n');
+}
+
+/** A flat truth-table module for baseline synthesis: don't-care outputs are `x` for Yosys/ABC to choose. */
+export function truthTableVerilog(table: TruthTable): string {
+  const n = Math.max(1, table.numInputs);
+  const o = table.numOutputs;
+  return [
+    `module ${TT} (input [${n - 1}:0] x, output reg [${o - 1}:0] y);`,
+    ...caseBody(table, 'y', true),
+    'endmodule',
+    '',
+  ].join('\n');
+}
+
+/** Connections of a design's ports to slices of a flat bus, in port order (bit 0 first). */
+function connect(ports: readonly Port[], bus: string): string[] {
+  const out: string[] = [];
+  let lo = 0;
+  for (const p of ports) {
+    const hi = lo + p.width - 1;
+    out.push(`.${verilogIdent(p.name)}(${bus}[${hi === lo ? lo : `${hi}:${lo}`}])`);
+    lo += p.width;
+  }
+  return out;
+}
+
+/** The miter over a design module `top` with the spec's ports. */
+export function miterVerilog(top: string, inputs: readonly Port[], outputs: readonly Port[], table: TruthTable): string {
+  const n = Math.max(1, table.numInputs);
+  const o = table.numOutputs;
+  return [
+    `module ${MITER} (input [${n - 1}:0] x, output ok);`,
+    `  wire [${o - 1}:0] y, care, g;`,
+    `  ${GOLD} gold (.x(x), .y(y), .care(care));`,
+    `  ${verilogIdent(top)} dut (${[...connect(inputs, 'x'), ...connect(outputs, 'g')].join(', ')});`,
+    '  assign ok = &(~care | ~(y ^ g));',
+    'endmodule',
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,82 @@
+// Equivalence proof of a Verilog design against a truth table on its care set, by Yosys's SAT solver
+// (`sat -prove ok 1` on the miter of gold.ts). Stage: verify.
+
+import type { TruthTable } from '../table/truth-table.js';
+import type { Port } from '../spec/spec.js';
+import { GOLD, MITER, goldVerilog, miterVerilog } from './gold.js';
+import { runYosysInWorker, yosysErrors } from './yosys.js';
+
+export interface Counterexample {
+  /** The truth-table row (input bits x_j = bit j). */
+  row: number;
+  /** Output bits (table column order) with expected value (undefined = don't-care) and the design's value. */
+  outputs: { expected: 0 | 1 | undefined; actual: 0 | 1 | 'x' }[];
+}
+
+export type ProofResult =
+  | { status: 'pass'; timeMs: number }
+  | { status: 'fail'; cex: Counterexample; timeMs: number }
+  /** Yosys rejected the design or the miter (message = its ERROR lines). */
+  | { status: 'error'; message: string; log: string; timeMs: number };
+
+export interface DesignUnderProof {
+  /** Verilog source of the design (may hold several modules). */
+  verilog: string;
+  /** The module to prove. */
+  top: string;
+  /** The file name Yosys messages should carry. */
+  fileName?: string;
+  inputs: readonly Port[];
+  outputs: readonly Port[];
+}
+
+/** Parse the `sat -show` table: signal name → binary string (most significant bit first). */
+export function parseSatTable(log: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const line of log.split('\n')) {
+    const m = /^\s+\\(\S+)\s+\S+\s+\S+\s+([01xz]+)\s*$/.exec(line);
+    if (m) out.set(m[1]!, m[2]!);
+  }
+  return out;
+}
+
+/** The bits of a binary string as numbers, bit 0 first. */
+function bitsLsbFirst(bin: string, width: number): ('0' | '1' | 'x')[] {
+  const padded = bin.padStart(width, bin[0] === 'x' ? 'x' : '0');
+  return [...padded.slice(-width)].reverse().map((c) => (c === '0' || c === '1' ? c : 'x'));
+}
+
+export async function proveAgainstTable(design: DesignUnderProof, table: TruthTable): Promise<ProofResult> {
+  const t0 = performance.now();
+  const file = design.fileName ?? 'design.v';
+  const script = [
+    `read_verilog ${file}`,
+    'read_verilog btfc_gold.v btfc_miter.v',
+    `hierarchy -check -top ${MITER}`,
+    'proc', 'flatten', 'memory', 'opt_clean',
+    `tee -q -o sat.log sat -prove ok 1 -show-inputs -show y,g,care ${MITER}`,
+  ].join('; ');
+  const r = await runYosysInWorker(['-q', '-p', script], {
+    [file]: design.verilog,
+    'btfc_gold.v': goldVerilog(table),
+    'btfc_miter.v': miterVerilog(design.top, design.inputs, design.outputs, table),
+  });
+  const timeMs = performance.now() - t0;
+  const log = r.files['sat.log'] ?? '';
+  if (!r.ok || log === '') return { status: 'error', message: yosysErrors(r.stdout), log: r.stdout, timeMs };
+  if (/SAT proof finished - no model found: SUCCESS!/.test(log)) return { status: 'pass', timeMs };
+  if (!/SAT proof finished - model found: FAIL!/.test(log)) return { status: 'error', message: 'could not read the outcome of the SAT proof', log, timeMs };
+  const t = parseSatTable(log);
+  const o = table.numOutputs;
+  const x = t.get('x');
+  if (!x) return { status: 'error', message: 'the SAT counterexample lacks the input values', log, timeMs };
+  const row = parseInt(x.replace(/[xz]/g, '0'), 2);
+  const g = bitsLsbFirst(t.get('g') ?? '', o);
+  const outputs = Array.from({ length: o }, (_, k) => ({
+    expected: table.isCare(k, row) ? table.value(k, row) : undefined,
+    actual: g[k] === 'x' ? ('x' as const) : (Number(g[k]) as 0 | 1),
+  }));
+  return { status: 'fail', cex: { row, outputs }, timeMs };
+}
+
+export { GOLD };

@@ -1,0 +1,76 @@
+// Client of the Yosys worker: one shared worker thread (Yosys's WebAssembly start-up is slow, so it is
+// reused), requests queued one at a time. The worker does not keep the process alive while idle.
+// Stage: verify.
+
+import { Worker } from 'node:worker_threads';
+import { existsSync } from 'node:fs';
+import { workerPath } from '../worker-url.js';
+import type { YosysReply, YosysRequest } from './yosys-worker.js';
+
+export interface YosysResult {
+  /** Yosys exited with status 0. */
+  ok: boolean;
+  /** Everything Yosys printed. */
+  stdout: string;
+  /** Files it wrote (text). */
+  files: Record<string, string>;
+}
+
+let worker: Worker | undefined;
+let nextId = 1;
+const pending = new Map<number, { resolve: (r: YosysReply) => void; reject: (e: Error) => void }>();
+
+function getWorker(): Worker {
+  if (worker) return worker;
+  const path = workerPath('verify/yosys-worker.js');
+  if (!existsSync(path)) throw new Error(`the Yosys worker ${path} is missing: build btfc first (npm run build)`);
+  const w = new Worker(path);
+  w.on('message', (r: YosysReply) => {
+    const p = pending.get(r.id);
+    if (!p) return;
+    pending.delete(r.id);
+    if (pending.size === 0) w.unref();
+    p.resolve(r);
+  });
+  const fail = (err: Error) => {
+    for (const p of pending.values()) p.reject(err);
+    pending.clear();
+    if (worker === w) worker = undefined;
+  };
+  w.on('error', fail);
+  w.on('exit', (code) => fail(new Error(`the Yosys worker exited (status ${code})`)));
+  w.unref();
+  worker = w;
+  return w;
+}
+
+/** Run Yosys with `args` on an in-memory file tree, in the shared worker thread. */
+export async function runYosysInWorker(args: string[], files: Record<string, string>): Promise<YosysResult> {
+  const w = getWorker();
+  const id = nextId++;
+  const reply = await new Promise<YosysReply>((resolve, reject) => {
+    pending.set(id, { resolve, reject });
+    w.ref();
+    w.postMessage({ id, args, files } satisfies YosysRequest);
+  });
+  if (reply.crash) {
+    // A WebAssembly trap (e.g. out of memory) leaves the instance unusable: start a fresh worker next time.
+    if (worker === w) await closeYosys();
+    throw new Error(`Yosys could not run: ${reply.crash}`);
+  }
+  return { ok: reply.ok, stdout: reply.log, files: reply.files };
+}
+
+/** Stop the worker (tests; the CLI lets it go with the process). */
+export async function closeYosys(): Promise<void> {
+  const w = worker;
+  worker = undefined;
+  if (w) await w.terminate();
+}
+
+/** The `ERROR: …` lines of a Yosys log, or its last lines when there are none. */
+export function yosysErrors(log: string): string {
+  const errs = log.split('\n').filter((l) => /^ERROR:/.test(l.trim()));
+  if (errs.length > 0) return errs.map((l) => l.trim()).join('\n');
+  return log.trim().split('\n').slice(-5).join('\n');
+}
