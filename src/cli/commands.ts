@@ -3,8 +3,14 @@
 import type { BtfcCommand } from './command.js';
 import { tableCommand } from './cmd-table.js';
 import { solveCommand } from './cmd-solve.js';
+import { benchCommand } from './cmd-bench.js';
+import { compileCommand } from './cmd-compile.js';
+import { verifyCommand } from './cmd-verify.js';
 
 export const commands: BtfcCommand[] = [
   tableCommand,
   solveCommand,
+  benchCommand,
+  compileCommand,
+  verifyCommand,
 ];

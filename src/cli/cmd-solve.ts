@@ -1,0 +1,151 @@
+// `btfc solve SPEC`: train a Boolean threshold network for a spec by RRR and report the restarts.
+// Stage: CLI — composes load-spec → solveSetup (options, architecture) → solveNet, prints, writes files.
+
+import type { Argv } from 'yargs';
+import { loadSpec } from './load-spec.js';
+import type { BtfcCommand, CommandIO } from './command.js';
+import { addSolveOptions, solveSetup, type SolveArgs, type SolveSetup } from './solve-options.js';
+import { solveProgress, restartLine, formatCount } from './progress.js';
+import { solveNet, type SolveResult } from '../rrr/solve.js';
+import { writeNet } from '../net/net-io.js';
+import { writeFileAtomic } from '../fs-atomic.js';
+import { forward } from '../net/btf-net.js';
+import type { TableItems } from '../table/truth-table.js';
+
+interface Args extends SolveArgs {
+  spec: string;
+  circuit?: string;
+  net?: string;
+  json?: string;
+}
+
+/** Mean and standard error of iterations per solution, computed as the reference does (population sd / sqrt n). */
+export function iterationStats(iterations: readonly number[]): { count: number; mean: number; se: number } {
+  const n = iterations.length;
+  if (n === 0) return { count: 0, mean: NaN, se: NaN };
+  const mean = iterations.reduce((a, b) => a + b, 0) / n;
+  const sd = Math.sqrt(iterations.reduce((a, b) => a + (b - mean) ** 2, 0) / n);
+  return { count: n, mean, se: sd / Math.sqrt(n) };
+}
+
+/** Independent check of a weight vector: the forward pass reproduces every cared target bit. */
+export function reproducesTable(result: Pick<SolveResult, 'net'>, items: TableItems, weights: Float64Array): boolean {
+  const net = result.net;
+  const y = new Float64Array(net.numNodes);
+  for (let i = 0; i < items.count; i++) {
+    forward(net, weights, items.inputs.subarray(i * items.numInputs, (i + 1) * items.numInputs), y);
+    for (let k = 0; k < items.numOutputs; k++) {
+      const j = i * items.numOutputs + k;
+      if (items.targetCare[j] && y[net.firstOutput + k] !== items.targets[j]) return false;
+    }
+  }
+  return true;
+}
+
+/** The machine-readable report of a solve (`--json`). */
+export function solveReport(spec: { name: string; file: string }, setup: SolveSetup, result: SolveResult) {
+  const solvedIts = result.stats.restarts.filter((r) => r.solved).map((r) => r.iterations);
+  const st = iterationStats(solvedIts);
+  const { timeoutMs, ...options } = setup.params;
+  return {
+    circuit: spec.name,
+    file: spec.file,
+    architecture: setup.widths.join('-'),
+    widths: setup.widths,
+    edges: setup.net.numEdges,
+    items: setup.items.count,
+    options: { ...options, ...(timeoutMs !== undefined ? { timeout: timeoutMs / 1000 } : {}) },
+    optionSources: setup.sources,
+    solved: result.solved,
+    solvedCount: result.stats.solvedCount,
+    iterationsPerSolution: st.count ? { mean: st.mean, se: st.se } : null,
+    timeMs: result.stats.timeMs,
+    timedOut: result.stats.timedOut,
+    aborted: result.stats.aborted,
+    best: result.best ? { restart: result.best.restart, trainAccuracy: result.best.trainAccuracy, weights: Array.from(result.best.weights) } : null,
+    restarts: result.stats.restarts.map((r) => ({
+      restart: r.restart, seed: r.seed, solved: r.solved, iterations: r.iterations, gap: r.gap, bestGap: r.bestGap,
+      trainAccuracy: r.trainAccuracy, timeMs: r.timeMs,
+      ...(r.stopped ? { stopped: true } : {}), ...(r.warning ? { warning: r.warning } : {}),
+    })),
+  };
+}
+
+async function handler(args: Args, io: CommandIO): Promise<number> {
+  const spec = loadSpec(args.spec, args.circuit);
+  const setup = solveSetup(args, spec);
+  const { params, widths, net, items } = setup;
+  io.err(`${spec.name}: ${widths.join('-')} (${net.numEdges} edges, ${items.count} items), σ ${params.sigma}, β ${params.beta}, `
+    + `γ ${params.gamma}, ${formatCount(params.iterations)} iterations × ${params.restarts} restarts, seed ${params.seed}, `
+    + `${Math.min(params.workers, params.restarts)} worker${Math.min(params.workers, params.restarts) === 1 ? '' : 's'}`);
+  const progress = solveProgress(io, params);
+  let result: SolveResult;
+  try {
+    result = await solveNet(net, items, params, {
+      signal: io.signal,
+      onProgress: progress.hooks.onProgress,
+      onRestartDone: (r) => {
+        progress.hooks.onRestartDone(r);
+        if (r.warning && io.errIsTTY) io.err(`\nwarning: ${r.warning}`);
+      },
+    });
+  } finally {
+    progress.finish();
+  }
+  const st = result.stats;
+  // Never report a network that does not reproduce the table (the solver checks; this checks again).
+  for (const s of result.solutions) {
+    if (!reproducesTable(result, items, s.weights)) throw new Error(`internal error: restart ${s.restart} was reported solved but its forward pass disagrees with the table`);
+  }
+  if (st.aborted) {
+    io.err('interrupted: no files written');
+    return 1;
+  }
+  const lines: string[] = [];
+  if (params.all) for (const r of st.restarts) lines.push(restartLine(r, params.restarts));
+  const solvedIts = st.restarts.filter((r) => r.solved).map((r) => r.iterations);
+  const its = iterationStats(solvedIts);
+  const secs = (st.timeMs / 1000).toFixed(2);
+  if (result.solved) {
+    const per = its.count > 1 ? `${formatCount(its.mean)} ± ${formatCount(its.se)}` : formatCount(its.mean);
+    lines.push(`${spec.name}: solved ${st.solvedCount} of ${st.restarts.length} restart${st.restarts.length === 1 ? '' : 's'} run`
+      + `${st.restarts.length < params.restarts ? ` (of ${params.restarts})` : ''}; ${per} iterations per solution; ${secs} s`);
+    const b = st.restarts.find((r) => r.restart === result.best!.restart)!;
+    lines.push(`best: restart ${b.restart + 1} (seed ${b.seed}), ${formatCount(b.iterations)} iterations, gap ${b.gap.toFixed(4)}`);
+  } else {
+    const why = st.timedOut ? `timed out after ${secs} s` : `${secs} s`;
+    lines.push(`${spec.name}: not solved: 0 of ${st.restarts.length} restarts; ${why}`);
+    if (result.best) {
+      const b = st.restarts.find((r) => r.restart === result.best!.restart)!;
+      lines.push(`best: restart ${b.restart + 1} (seed ${b.seed}), best gap ${b.bestGap.toFixed(4)}, training accuracy ${(100 * b.trainAccuracy).toFixed(1)} %`);
+    }
+    lines.push('hint: try more --restarts or --iterations, a wider architecture (--hidden), or a smaller --beta');
+  }
+  if (args.json !== undefined) {
+    writeFileAtomic(args.json, `${JSON.stringify(solveReport(spec, setup, result), null, 2)}\n`);
+    lines.push(`wrote ${args.json}`);
+  }
+  if (args.net !== undefined) {
+    if (result.solved) {
+      writeFileAtomic(args.net, writeNet(net, result.best!.weights));
+      lines.push(`wrote ${args.net}`);
+    } else {
+      lines.push(`${args.net} not written: no restart solved`);
+    }
+  }
+  io.out(lines.join('\n'));
+  return result.solved ? 0 : 1;
+}
+
+export const solveCommand: BtfcCommand = {
+  command: 'solve <spec>',
+  describe: 'Train a Boolean threshold network for a spec by RRR (restarts in parallel) and report',
+  builder: (y: Argv) => addSolveOptions(y
+    .positional('spec', { type: 'string', describe: 'spec, .pla, .truth or .dat file', demandOption: true })
+    .option('circuit', { type: 'string', describe: 'which circuit of a multi-circuit spec' })
+    .option('net', { type: 'string', describe: 'write the solved network in the reference .net format (only when solved)' })
+    .option('json', { type: 'string', describe: 'write a JSON report of every restart' }))
+    .example('$0 solve examples/mul2.spec --hidden 4,4 --restarts 40 --all --json r.json', 'the reference 2×2 multiplier experiment')
+    .epilogue('Exit status: 0 a restart solved the table, 1 none did (within --iterations, --restarts, --timeout), 2 bad input.'),
+  handler: (args: Args, io) => handler(args, io),
+};

@@ -1,0 +1,124 @@
+// One restart of RRR: initialise from its seed, iterate to gapstop or itermax, read the network out.
+// Stage: solve. Runs in a worker thread or inline; the caller supplies a `poll` it calls every
+// POLL_EVERY iterations (to stop early and to report progress) — never per element.
+
+import { RrrEngine } from './engine.js';
+import { Xoshiro128ss, restartSeed } from './prng.js';
+
+/** Iterations between polls (stop flag, progress, training-accuracy check of the current wB). */
+export const POLL_EVERY = 100;
+/** How often a restart whose iterate became NaN/Infinity is re-seeded before it is given up. */
+export const MAX_ATTEMPTS = 3;
+
+export interface RunParams {
+  beta: number;
+  gamma: number;
+  iterations: number;
+  gapstop: number;
+  seed: number;
+}
+
+export interface RestartRun {
+  restart: number;
+  /** The derived seed the successful (last) attempt used. */
+  seed: number;
+  attempts: number;
+  solved: boolean;
+  /** True when the poll asked it to stop before gapstop or itermax. */
+  stopped: boolean;
+  /** Iterations run (for a solved restart: the iteration that solved it). */
+  iterations: number;
+  /** Gap of the last iteration run. */
+  gap: number;
+  bestGap: number;
+  /** Fraction of cared output bits the returned weights get right. */
+  trainAccuracy: number;
+  /** The solving wB, or else the best-training-accuracy wB seen (ties: lower gap). */
+  weights: Float64Array;
+  timeMs: number;
+  warning?: string;
+}
+
+/** Called every POLL_EVERY iterations; return true to stop this restart now. */
+export type Poll = (restart: number, iteration: number, gap: number, bestGap: number) => boolean;
+
+/**
+ * Run restart `restart` on `engine`. A NaN/Infinity gap re-seeds it (attempt 1, 2, …, seeds
+ * restartSeed(seed, restart, attempt)) up to MAX_ATTEMPTS times, with a warning.
+ *
+ * Solved means: the gap of some iteration is below gapstop AND a forward pass with that iteration's wB
+ * reproduces every cared target bit. When the gap is below gapstop but the forward pass disagrees (rare:
+ * the gap is a mean), the restart keeps iterating toward itermax and checks again at every later
+ * iteration whose gap is below gapstop.
+ */
+export function runRestart(engine: RrrEngine, params: RunParams, restart: number, poll: Poll): RestartRun {
+  const t0 = performance.now();
+  const warnings: string[] = [];
+  for (let attempt = 0; ; attempt++) {
+    const seed = restartSeed(params.seed, restart, attempt);
+    const run = runAttempt(engine, params, restart, seed, poll);
+    if (run !== undefined) {
+      return {
+        ...run, restart, seed, attempts: attempt + 1, timeMs: performance.now() - t0,
+        ...(warnings.length ? { warning: warnings.join('; ') } : {}),
+      };
+    }
+    warnings.push(`restart ${restart}: the iterate became NaN/Infinity (seed ${seed}); re-seeded`);
+    if (attempt + 1 >= MAX_ATTEMPTS) {
+      warnings.push(`gave up after ${MAX_ATTEMPTS} attempts`);
+      return {
+        restart, seed, attempts: attempt + 1, solved: false, stopped: false, iterations: 0, gap: NaN,
+        bestGap: NaN, trainAccuracy: 0, weights: new Float64Array(engine.E), timeMs: performance.now() - t0,
+        warning: warnings.join('; '),
+      };
+    }
+  }
+}
+
+type AttemptRun = Omit<RestartRun, 'restart' | 'seed' | 'attempts' | 'timeMs' | 'warning'>;
+
+/** One attempt; undefined when the iterate became non-finite. */
+function runAttempt(engine: RrrEngine, params: RunParams, restart: number, seed: number, poll: Poll): AttemptRun | undefined {
+  const { beta, gamma, iterations: itermax, gapstop } = params;
+  engine.init(new Xoshiro128ss(seed));
+  const best = new Float64Array(engine.E);
+  let bestCorrect = -1;
+  let bestCorrectGap = Infinity;
+  let bestGap = Infinity;
+  let gap = NaN;
+  let it = 0;
+  let solved = false;
+  let stopped = false;
+  const consider = (g: number): boolean => {
+    const correct = engine.correctBits(engine.wB);
+    if (correct > bestCorrect || (correct === bestCorrect && g < bestCorrectGap)) {
+      bestCorrect = correct;
+      bestCorrectGap = g;
+      best.set(engine.wB);
+    }
+    return correct === engine.careBits;
+  };
+  while (it < itermax) {
+    gap = engine.iterate(beta, gamma);
+    it++;
+    if (!(gap < Infinity)) return undefined; // NaN or Infinity
+    if (gap < bestGap) bestGap = gap;
+    if (gap < gapstop && consider(gap)) {
+      solved = true;
+      break;
+    }
+    if (it % POLL_EVERY === 0) {
+      consider(gap);
+      if (poll(restart, it, gap, bestGap)) {
+        stopped = it < itermax;
+        break;
+      }
+    }
+  }
+  if (!solved && it % POLL_EVERY !== 0 && it > 0) consider(gap);
+  return {
+    solved, stopped, iterations: it, gap, bestGap,
+    trainAccuracy: engine.careBits === 0 ? 1 : Math.max(0, bestCorrect) / engine.careBits,
+    weights: best,
+  };
+}
