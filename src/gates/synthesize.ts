@@ -1,0 +1,74 @@
+// From solved weights to a checked netlist: extract → simplify → (optimize) → exhaustive simulation.
+// Stage: the extract/simplify half of the pipeline, shared by `btfc compile` and `btfc discover`.
+// A netlist leaves this module only after it has matched the table on every care row.
+
+import type { Spec } from '../spec/spec.js';
+import type { BtfNet } from '../net/btf-net.js';
+import { InternalError } from '../internal-error.js';
+import { extract, type ExtractStats } from './extract.js';
+import { simplify, type SimplifyStats } from './simplify.js';
+import { aigEstimate, countGates, type Netlist } from './netlist.js';
+import { checkAgainstTable } from './simulate.js';
+import { optimize, type OptimizeStats } from './optimize.js';
+
+export interface SynthesisParams {
+  /** Don't-care resubstitution and local search for a smaller circuit after simplification (default on). */
+  optimize?: boolean;
+  /** Rounds of optimize's local search (default 1000). The work, not the clock, bounds it, so the same
+   * input gives the same circuit on any machine; the time limit below is only a safety net. */
+  effort?: number;
+  seed?: number;
+}
+
+export interface SynthesisTimes { extract: number; simplify: number; optimize: number; simulate: number }
+
+export interface Synthesis {
+  netlist: Netlist;
+  extract: ExtractStats;
+  simplify: SimplifyStats;
+  optimize?: OptimizeStats;
+  /** AIG AND nodes and depth as Yosys's aigmap counts them (MAJ3 = 4 nodes). */
+  aig: { andNodes: number; depth: number };
+  times: SynthesisTimes;
+}
+
+/** Cost for choosing among circuits: AIG nodes, then depth, then inverters. */
+export function circuitCost(s: Pick<Synthesis, 'netlist' | 'aig'>): number {
+  return s.aig.andNodes * 1e6 + s.aig.depth * 1e3 + countGates(s.netlist).not;
+}
+
+/**
+ * Read a gate netlist back from weights that reproduce the table (a solved restart, or one whose forward
+ * pass fits every care row), simplify it and check it exhaustively. Throws InternalError if the result is
+ * wrong — that would be a bug, never a property of the input.
+ */
+export function synthesize(spec: Spec, net: BtfNet, weights: Float64Array, params: SynthesisParams = {}): Synthesis {
+  const times: SynthesisTimes = { extract: 0, simplify: 0, optimize: 0, simulate: 0 };
+  let t = performance.now();
+  let ex: ReturnType<typeof extract>;
+  try {
+    ex = extract(net, weights, spec.table, { name: spec.name, inputs: spec.inputs, outputs: spec.outputs });
+  } catch (err) {
+    throw new InternalError(`the gates of a solved network cannot be read back: ${(err as Error).message}`);
+  }
+  times.extract = performance.now() - t;
+  t = performance.now();
+  const si = simplify(ex.netlist, spec.table);
+  times.simplify = performance.now() - t;
+  let netlist = si.netlist;
+  let opt: OptimizeStats | undefined;
+  if (params.optimize ?? true) {
+    t = performance.now();
+    const o = optimize(netlist, spec.table, { effort: params.effort ?? 1000, seed: params.seed ?? 1, timeLimitMs: 60_000 });
+    netlist = o.netlist;
+    opt = o.stats;
+    times.optimize = performance.now() - t;
+  }
+  t = performance.now();
+  const sim = checkAgainstTable(netlist, spec.table);
+  times.simulate = performance.now() - t;
+  if (!sim.ok) {
+    throw new InternalError(`the extracted circuit fails simulation at row ${sim.row}, output ${sim.output} (expected ${sim.expected}, got ${sim.actual})`);
+  }
+  return { netlist, extract: ex.stats, simplify: si.stats, ...(opt ? { optimize: opt } : {}), aig: aigEstimate(netlist), times };
+}
