@@ -162,6 +162,7 @@ function report(spec: Spec, widths: number[], params: SolveParams, r: CompileRes
     architecture: widths.join('-'),
     options: { ...options, ...(timeoutMs !== undefined ? { timeout: timeoutMs / 1000 } : {}) },
     solved: r.solved,
+    fitted: r.fitted ?? false,
     restart: r.restart ?? null,
     restarts: r.solve.stats.restarts.map((x) => ({
       restart: x.restart, seed: x.seed, solved: x.solved, iterations: x.iterations, gap: x.gap, bestGap: x.bestGap,
