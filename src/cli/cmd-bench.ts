@@ -24,7 +24,9 @@ export function formatBench(b: BenchResult): string {
   }
   const r = b.reference;
   const s = r.settings;
-  const per = r.solved ? `${formatCount(r.meanIterations)} ± ${formatCount(r.seIterations)} iterations per solution` : 'no solution';
+  const perOf = (x: typeof r) => (x.solved ? `${formatCount(x.meanIterations)} ± ${formatCount(x.seIterations)} iterations per solution` : 'no solution');
+  const per = perOf(r);
+  const f = b.referenceFit;
   return [
     `btfc bench${b.quick ? ' --quick' : ''} (Node ${b.node}, seed ${s.seed})`,
     '',
@@ -33,6 +35,7 @@ export function formatBench(b: BenchResult): string {
     '',
     `${r.task}: ${r.restarts} restarts at σ ${s.sigma}, β ${s.beta}, γ ${s.gamma}, itermax ${formatCount(s.iterations)}, gapstop ${s.gapstop}, ${r.workers} workers`,
     `solved ${r.solved}/${r.restarts}; ${per}; wall time ${(r.wallMs / 1000).toFixed(2)} s`,
+    `same with fitStop (solved once the weights fit every care row, as discover runs): solved ${f.solved}/${f.restarts}; ${perOf(f)}; wall time ${(f.wallMs / 1000).toFixed(2)} s`,
     '(reference program, one core: 8/20 solved, 4,792 ± 971 iterations per solution, 3.2 s; about 5e7 edge·item·it/s)',
   ].join('\n');
 }

@@ -6,6 +6,7 @@ import { solveCommand } from './cmd-solve.js';
 import { benchCommand } from './cmd-bench.js';
 import { compileCommand } from './cmd-compile.js';
 import { verifyCommand } from './cmd-verify.js';
+import { discoverCommand } from './cmd-discover.js';
 
 export const commands: BtfcCommand[] = [
   tableCommand,
@@ -13,4 +14,5 @@ export const commands: BtfcCommand[] = [
   benchCommand,
   compileCommand,
   verifyCommand,
+  discoverCommand,
 ];

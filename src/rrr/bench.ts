@@ -48,6 +48,8 @@ export interface BenchResult {
   node: string;
   throughput: ThroughputRow[];
   reference: ReferenceRow;
+  /** The same task and seeds with fitStop (a restart is solved once its weights fit every care row). */
+  referenceFit: ReferenceRow;
 }
 
 const BENCH_SEED = 1;
@@ -81,19 +83,23 @@ export async function runBench(opts: { quick: boolean; workers?: number; signal?
   }
   const settings = { sigma: 3, beta: 0.2, gamma: 1e-3, iterations: 10_000, gapstop: 0.01, seed: BENCH_SEED, all: true };
   const restarts = opts.quick ? 4 : 40;
-  opts.onStep?.(`2x2 reference task, ${restarts} restarts`);
   const items = multiplierTable(2).toItems();
-  const res = await solveNet(layeredNet([4, 4, 4, 4], 3), items, { ...settings, restarts, workers }, { signal: opts.signal });
-  const its = res.stats.restarts.filter((r) => r.solved).map((r) => r.iterations);
-  const mean = its.length ? its.reduce((a, b) => a + b, 0) / its.length : NaN;
-  const sd = its.length ? Math.sqrt(its.reduce((a, b) => a + (b - mean) ** 2, 0) / its.length) : NaN;
+  const reference = async (fitStop: boolean): Promise<ReferenceRow> => {
+    opts.onStep?.(`2x2 reference task, ${restarts} restarts${fitStop ? ', fitStop' : ''}`);
+    const res = await solveNet(layeredNet([4, 4, 4, 4], 3), items, { ...settings, restarts, workers, ...(fitStop ? { fitStop } : {}) }, { signal: opts.signal });
+    const its = res.stats.restarts.filter((r) => r.solved).map((r) => r.iterations);
+    const mean = its.length ? its.reduce((a, b) => a + b, 0) / its.length : NaN;
+    const sd = its.length ? Math.sqrt(its.reduce((a, b) => a + (b - mean) ** 2, 0) / its.length) : NaN;
+    return {
+      task: '2x2 multiplier 4-4-4-4', restarts, solved: its.length, meanIterations: mean, seIterations: sd / Math.sqrt(its.length),
+      wallMs: res.stats.timeMs, workers, settings: { ...settings, ...(fitStop ? { fitStop } : {}) },
+    };
+  };
   return {
     quick: opts.quick,
     node: process.version,
     throughput,
-    reference: {
-      task: '2x2 multiplier 4-4-4-4', restarts, solved: its.length, meanIterations: mean, seIterations: sd / Math.sqrt(its.length),
-      wallMs: res.stats.timeMs, workers, settings,
-    },
+    reference: await reference(false),
+    referenceFit: await reference(true),
   };
 }

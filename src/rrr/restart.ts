@@ -16,6 +16,13 @@ export interface RunParams {
   iterations: number;
   gapstop: number;
   seed: number;
+  /**
+   * Also count a restart as solved at the first poll (every POLL_EVERY iterations) where the forward pass
+   * of its wB reproduces every cared target bit, even though the gap is still above gapstop. Default off
+   * (the reference's rule). Extraction checks every node on the patterns it really sees, so such weights
+   * give circuits exactly as trustworthy; `btfc discover` uses it (measured in src/discover/search.ts).
+   */
+  fitStop?: boolean;
 }
 
 export interface RestartRun {
@@ -26,6 +33,8 @@ export interface RestartRun {
   solved: boolean;
   /** True when the poll asked it to stop before gapstop or itermax. */
   stopped: boolean;
+  /** With fitStop: solved because its wB fit every care row at a poll, with the gap still above gapstop. */
+  fitted?: boolean;
   /** Iterations run (for a solved restart: the iteration that solved it). */
   iterations: number;
   /** Gap of the last iteration run. */
@@ -89,6 +98,7 @@ function runAttempt(engine: RrrEngine, params: RunParams, restart: number, seed:
   let it = 0;
   let solved = false;
   let stopped = false;
+  let fitted = false;
   const consider = (g: number): boolean => {
     const correct = engine.correctBits(engine.wB);
     if (correct > bestCorrect || (correct === bestCorrect && g < bestCorrectGap)) {
@@ -108,16 +118,23 @@ function runAttempt(engine: RrrEngine, params: RunParams, restart: number, seed:
       break;
     }
     if (it % POLL_EVERY === 0) {
-      consider(gap);
+      if (consider(gap) && params.fitStop) {
+        solved = true;
+        fitted = true;
+        break;
+      }
       if (poll(restart, it, gap, bestGap)) {
         stopped = it < itermax;
         break;
       }
     }
   }
-  if (!solved && it % POLL_EVERY !== 0 && it > 0) consider(gap);
+  if (!solved && it % POLL_EVERY !== 0 && it > 0 && consider(gap) && params.fitStop) {
+    solved = true;
+    fitted = true;
+  }
   return {
-    solved, stopped, iterations: it, gap, bestGap,
+    solved, stopped, ...(fitted ? { fitted } : {}), iterations: it, gap, bestGap,
     trainAccuracy: engine.careBits === 0 ? 1 : Math.max(0, bestCorrect) / engine.careBits,
     weights: best,
   };

@@ -42,6 +42,11 @@ export interface SolveParams {
   inline?: boolean;
   /** Reproducible winner for any worker count (see the header); default false = first to finish wins. */
   deterministicWinner?: boolean;
+  /**
+   * Count a restart as solved as soon as its wB fits every care row at a poll (every 100 iterations), gap
+   * or no gap (restart.ts). Default false: the reference's gapstop rule, which `btfc bench` figures use.
+   */
+  fitStop?: boolean;
 }
 
 export interface RestartReport {
@@ -58,6 +63,8 @@ export interface RestartReport {
   timeMs: number;
   /** True when it was stopped early (another restart won, a timeout, an abort). */
   stopped?: boolean;
+  /** With fitStop: solved by fitting every care row while the gap was still above gapstop. */
+  fitted?: boolean;
   /** Attempts used (> 1 after NaN/Infinity re-seeding). */
   attempts?: number;
   warning?: string;
@@ -96,6 +103,7 @@ function report(run: RestartRun): RestartReport {
     restart: run.restart, seed: run.seed, solved: run.solved, iterations: run.iterations, gap: run.gap,
     bestGap: run.bestGap, trainAccuracy: run.trainAccuracy, timeMs: run.timeMs,
     ...(run.stopped ? { stopped: true } : {}),
+    ...(run.fitted ? { fitted: true } : {}),
     ...(run.attempts > 1 ? { attempts: run.attempts } : {}),
     ...(run.warning !== undefined ? { warning: run.warning } : {}),
   };
@@ -120,7 +128,7 @@ export async function solveNet(net: BtfNet, items: TableItems, params: SolvePara
   let winner: RestartRun | undefined;
   const outcome = await runRestarts(net, items, {
     sigma: params.sigma, beta: params.beta, gamma: params.gamma, iterations: params.iterations,
-    gapstop: params.gapstop, seed: params.seed,
+    gapstop: params.gapstop, seed: params.seed, ...(params.fitStop ? { fitStop: true } : {}),
   }, {
     restarts: params.restarts,
     workers: params.workers,

@@ -1,0 +1,202 @@
+// `btfc discover SPEC` / `btfc discover mul --bits N` (also add, maj, parity): search architectures for
+// the smallest circuit, prove it, write Verilog. Stage: CLI over discover/search.ts (the strategy is
+// described there) and discover/families.ts (the built-in functions).
+
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import type { Argv } from 'yargs';
+import type { BtfcCommand, CommandIO } from './command.js';
+import { loadSpec } from './load-spec.js';
+import { formatCount } from './progress.js';
+import { userError } from '../diagnostics.js';
+import type { Port, Spec } from '../spec/spec.js';
+import { countGates } from '../gates/netlist.js';
+import { writeFilesAtomic } from '../fs-atomic.js';
+import { InternalError } from '../internal-error.js';
+import { FAMILIES, familySizeOption, familySpec, isFamily, type FamilyName } from '../discover/families.js';
+import { familyHints } from '../discover/hints.js';
+import { discover, type CandidateRow, type DiscoverResult, type RoundReport } from '../discover/search.js';
+
+interface Args {
+  what: string;
+  bits?: number;
+  inputs?: number;
+  circuit?: string;
+  timeout: number;
+  seed: number;
+  workers?: number;
+  patience: number;
+  output?: string;
+  json?: string;
+  prove: boolean;
+  effort?: number;
+}
+
+const ms = (x: number) => (x < 1000 ? `${x.toFixed(0)} ms` : `${(x / 1000).toFixed(1)} s`);
+const portsJson = (ps: readonly Port[]) => ps.map((p) => ({ name: p.name, width: p.width, bus: p.bus }));
+
+function checkInt(name: string, v: number | undefined, min: number, what: string): void {
+  if (v !== undefined && !(Number.isSafeInteger(v) && v >= min)) throw userError(`--${name} ${v} is out of range: ${what}`);
+}
+
+/** The spec to search: a family (mul, add, maj, parity) or a file. */
+function resolveSpec(args: Args): { spec: Spec; family?: FamilyName } {
+  if (isFamily(args.what)) {
+    const opt = familySizeOption(args.what);
+    const other = opt === 'bits' ? 'inputs' : 'bits';
+    if (args[other] !== undefined) throw userError(`discover ${args.what} takes --${opt}, not --${other}`, `e.g. btfc discover ${args.what} --${opt} ${args[other]}`);
+    if (args.circuit !== undefined) throw userError('--circuit applies to spec files, not to built-in families', 'drop --circuit');
+    return { spec: familySpec(args.what, args[opt]), family: args.what };
+  }
+  if (args.bits !== undefined || args.inputs !== undefined) {
+    throw userError(`--bits and --inputs size a built-in family (${FAMILIES.join(', ')}); ${args.what} is not one`,
+      `name a family, e.g. btfc discover mul --bits 3, or drop the option to search ${args.what} as a file`);
+  }
+  if (!existsSync(args.what) && !/[./\\]/.test(args.what)) {
+    throw userError(`${args.what} is neither a built-in family (${FAMILIES.join(', ')}) nor a file`,
+      `e.g. btfc discover mul --bits 3, or btfc discover path/to/circuit.spec`);
+  }
+  return { spec: loadSpec(args.what, args.circuit) };
+}
+
+function table(rows: string[][], left: number): string {
+  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
+  return rows.map((r) => r.map((cell, c) => (c < left ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ').trimEnd()).join('\n');
+}
+
+export function searchTable(rows: CandidateRow[]): string {
+  const out = [['architecture', 'σ', 'β', 'γ', 'iterations', 'rounds', 'restarts', 'solved', 'median it', 'best AIG', 'time']];
+  for (const r of rows) {
+    out.push([r.architecture, String(r.sigma), String(r.beta), String(Number(r.gamma.toPrecision(2))), formatCount(r.iterations),
+      String(r.rounds), String(r.restarts), String(r.solved), r.medianIterations === null ? '–' : formatCount(r.medianIterations),
+      r.bestAig === null ? '–' : `${r.bestAig} (d ${r.bestDepth})`, ms(r.timeMs)]);
+  }
+  return table(out, 1);
+}
+
+function roundLine(r: RoundReport): string {
+  return `round ${r.round}: ${r.architecture} σ${r.sigma} β${r.beta} it ${formatCount(r.iterations)}: solved ${r.solved}/${r.restarts}`
+    + `, best AIG ${r.bestAig ?? '–'}${r.bestDepth !== undefined ? ` (depth ${r.bestDepth})` : ''}, ${ms(r.elapsedMs)}`;
+}
+
+function report(spec: Spec, args: Args, workers: number, r: DiscoverResult, files: string[]) {
+  const b = r.best;
+  const g = b ? countGates(b.synthesis.netlist) : null;
+  return {
+    spec: spec.file,
+    circuit: spec.name,
+    inputs: portsJson(spec.inputs),
+    outputs: portsJson(spec.outputs),
+    options: { timeout: args.timeout, seed: args.seed, workers, patience: args.patience, prove: args.prove },
+    solved: b !== undefined,
+    architecture: b?.architecture ?? null,
+    chosen: b ? { candidate: b.candidate, architecture: b.architecture, sigma: b.sigma, round: b.round, restart: b.restart, seed: b.seed, iterations: b.iterations } : null,
+    gates: g,
+    aigNodes: b?.aigNodes ?? null,
+    depth: b?.depth ?? null,
+    verified: { simulation: b ? 'pass' : 'not run', yosys: b?.proof ? b.proof.status : 'skipped' },
+    ...(r.proofFailures.length ? { proofFailures: r.proofFailures } : {}),
+    extract: b ? { forms: b.synthesis.extract.forms, wide: b.synthesis.extract.wide, gates: b.synthesis.extract.gates } : null,
+    simplify: b ? { rounds: b.synthesis.simplify.rounds, rewrites: b.synthesis.simplify.rewrites, before: b.synthesis.simplify.before, after: b.synthesis.simplify.after } : null,
+    optimize: b?.synthesis.optimize ? { before: b.synthesis.optimize.before, after: b.synthesis.optimize.after, steps: b.synthesis.optimize.steps } : null,
+    search: r.rows,
+    stoppedBy: r.stoppedBy,
+    rounds: r.rounds,
+    circuitsFound: r.circuits.length,
+    aigNodesFound: r.circuits.map((c) => c.synthesis.aig.andNodes),
+    timeMs: { search: r.searchMs, total: r.timeMs },
+    files,
+  };
+}
+
+async function handler(args: Args, io: CommandIO): Promise<number> {
+  checkInt('seed', args.seed, 0, 'an integer ≥ 0');
+  checkInt('workers', args.workers, 1, 'an integer ≥ 1');
+  checkInt('patience', args.patience, 1, 'an integer ≥ 1');
+  if (!(Number.isFinite(args.timeout) && args.timeout > 0)) throw userError(`--timeout ${args.timeout} is out of range: a number of seconds > 0`);
+  if (args.effort !== undefined) checkInt('effort', args.effort, 0, 'an integer ≥ 0');
+  const { spec, family } = resolveSpec(args);
+  if (spec.table.numInputs === 0) throw userError(`${spec.name} has no inputs: there is nothing to search`, 'a constant function needs no solver');
+  if (spec.table.toItems().count === 0) throw userError(`${spec.name} has no cared-about rows: every output is a don't-care`, 'specify at least one output value');
+  const workers = args.workers ?? availableParallelism();
+  const out = args.output ?? `${spec.name}.v`;
+  const hints = family ? familyHints(family, spec.table.numInputs) : [];
+  io.err(`${spec.name}: discovering (${spec.table.numInputs} inputs, ${spec.table.numOutputs} outputs), timeout ${args.timeout} s, `
+    + `patience ${args.patience}, seed ${args.seed}, ${workers} worker${workers === 1 ? '' : 's'}`);
+  let r: DiscoverResult;
+  try {
+    r = await discover(spec, {
+      seed: args.seed, workers, timeoutMs: args.timeout * 1000, patience: args.patience, prove: args.prove, hints,
+      ...(args.effort !== undefined ? { effort: args.effort } : {}),
+      header: [`Generated by btfc discover from ${spec.file} (circuit ${spec.name}), seed ${args.seed}`],
+    }, { signal: io.signal, onRound: (x) => io.err(roundLine(x)) });
+  } catch (err) {
+    if (err instanceof InternalError) {
+      io.err(`btfc: internal error: ${err.message}\nThis is a bug in btfc, not in your spec; no files were written. Please report it with the spec and options.`);
+      return 1;
+    }
+    throw err;
+  }
+  if (r.stoppedBy === 'aborted') {
+    io.err('interrupted: no files written');
+    return 1;
+  }
+  for (const f of r.proofFailures) io.err(`btfc: INTERNAL ERROR: ${f}`);
+  const lines: string[] = [];
+  if (r.rows.length) lines.push(searchTable(r.rows), '');
+  const why = { patience: `${args.patience} solutions in a row without improvement`, timeout: 'the timeout', exhausted: 'no candidate left', aborted: 'interrupted' }[r.stoppedBy];
+  const b = r.best;
+  if (b === undefined) {
+    lines.push(r.circuits.length
+      ? `${spec.name}: ${r.circuits.length} circuits found, but none passed the Yosys proof (a bug in btfc; see above); nothing written`
+      : `${spec.name}: no solution in ${r.rounds} rounds (${ms(r.searchMs)}; stopped by ${why})`);
+    if (!r.circuits.length) lines.push(`hint: give it more time (--timeout, now ${args.timeout} s), or try \`btfc compile\` with a larger --hidden and more --iterations`);
+    if (args.json !== undefined) {
+      writeFilesAtomic([{ path: args.json, data: `${JSON.stringify(report(spec, args, workers, r, [args.json]), null, 2)}\n` }]);
+      lines.push(`wrote ${args.json}`);
+    }
+    io.out(lines.join('\n'));
+    return 1;
+  }
+  const g = countGates(b.synthesis.netlist);
+  lines.push(`${spec.name}: best of ${r.circuits.length} circuit${r.circuits.length === 1 ? '' : 's'} from ${r.rounds} rounds in ${ms(r.searchMs)} `
+    + `(stopped by ${why}): ${b.architecture} σ${b.sigma}, round ${b.round}, restart ${b.restart + 1} (seed ${b.seed}) at iteration ${formatCount(b.iterations)}`);
+  lines.push(`gates: ${g.and} AND, ${g.or} OR, ${g.maj} MAJ3, ${g.not} NOT (${g.total} total); AIG ${b.aigNodes} AND nodes, depth ${b.depth}`);
+  const proofText = !b.proof ? 'Yosys proof skipped (--no-prove)'
+    : b.proof.status === 'pass' ? `Yosys SAT proof PASS (${ms(b.proof.timeMs)})`
+      : `Yosys proof unavailable (${b.proof.status === 'error' ? b.proof.message : 'fail'}); the exhaustive simulation covers every care row`;
+  lines.push(`verified: simulation PASS (${spec.table.toItems().count} care rows), ${proofText}`);
+  const files = [out];
+  const writes = [{ path: out, data: b.verilog }];
+  if (args.json !== undefined) {
+    files.push(args.json);
+    writes.push({ path: args.json, data: `${JSON.stringify(report(spec, args, workers, r, files), null, 2)}\n` });
+  }
+  writeFilesAtomic(writes);
+  lines.push(`wrote ${files.join(', ')}`);
+  io.out(lines.join('\n'));
+  return r.proofFailures.length ? 1 : 0;
+}
+
+export const discoverCommand: BtfcCommand = {
+  command: 'discover <what>',
+  describe: 'Search architectures for the smallest proved circuit of a spec or a built-in family (mul, add, maj, parity)',
+  builder: (y: Argv) => y
+    .positional('what', { type: 'string', describe: `a spec, .pla, .truth or .dat file, or a family: ${FAMILIES.join(', ')} (a file named like a family: write ./mul)`, demandOption: true })
+    .option('bits', { type: 'number', describe: 'operand width of mul (a[N] × b[N] → p[2N]) and add (a[N] + b[N] → s[N+1])' })
+    .option('inputs', { type: 'number', describe: 'input count of maj (x[N] → y, more than half the bits set) and parity (x[N] → y = ^x)' })
+    .option('circuit', { type: 'string', describe: 'which circuit of a multi-circuit spec' })
+    .option('timeout', { type: 'number', default: 60, describe: 'seconds of search (the final proof comes after)' })
+    .option('seed', { type: 'number', default: 1, describe: 'base random seed, an integer ≥ 0' })
+    .option('workers', { type: 'number', describe: 'worker threads running restarts in parallel (default: available CPUs)' })
+    .option('patience', { type: 'number', default: 12, describe: 'stop after this many solutions in a row that did not improve the best circuit' })
+    .option('output', { alias: 'o', type: 'string', describe: 'Verilog output file (default: <circuit>.v in the current directory)' })
+    .option('json', { type: 'string', describe: 'write a JSON report (as compile\'s, plus `search`: every candidate tried, and `chosen`)' })
+    .option('prove', { type: 'boolean', default: true, describe: 'prove the best circuit with Yosys (--no-prove: simulation only)' })
+    .option('effort', { type: 'number', describe: 'optimizer rounds per solution (default 1000)' })
+    .example('$0 discover mul --bits 2 --timeout 30', 'the smallest 2×2 multiplier found in 30 s')
+    .example('$0 discover examples/full_adder.spec', 'search architectures for a spec file')
+    .epilogue('Every circuit written passed exhaustive simulation (and, unless --no-prove, a Yosys SAT proof). '
+      + 'Exit status: 0 written; 1 nothing solved within the timeout (nothing written) or an internal error; 2 bad input.'),
+  handler: (args: Args, io) => handler(args, io),
+};

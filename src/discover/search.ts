@@ -1,0 +1,368 @@
+// Architecture search (`btfc discover`): rounds of RRR restarts over candidate architectures, every
+// solution read back as a checked circuit, the smallest one proved at the end. Stage: solve → extract →
+// simplify → verify, driven many times; the CLI (cli/cmd-discover.ts) only prints and writes.
+//
+// Strategy (measured figures in the module's tests and the issue report):
+// - Candidates (candidates.ts): measured hints for a known family first, then 0–3 hidden layers of width
+//   b = max(width lower bound, inputs, outputs) at σ 3 and 5 (and no hidden layer at σ = the largest odd
+//   number ≤ inputs, a single MAJ5/MAJ7… node), cheapest first.
+// - A round runs `restarts` restarts of one candidate on all workers (solveNet with `all`, and `fitStop`:
+//   a restart counts as solved at the first poll where its weights fit every care row — those weights
+//   give a circuit exactly as checked as a gapstop solution, and far sooner). The round's base seed is
+//   restartSeed(seed, candidate, round of that candidate), so a restart's result never depends on timing.
+//   Restarts per round = workers × k, k (1…4) chosen so one restart costs about REF_WORK units of work
+//   (k = 1 with no hidden layer: such a net solves at once or not at all).
+// - Which candidate: untried ones first (in order), then the one with the highest optimistic solution
+//   rate (solutions + 1/(1 + failed rounds in a row)) / (work spent + work of one more round), work =
+//   iterations × edges × items (not the clock, so the choices are the same on a slower machine). With
+//   hints, the generic candidates join only once every active one has failed twice in a row (measured on
+//   the 3×3 multiplier: otherwise 5 of the first 8 minutes went to hopeless 6-6-6-6-like nets).
+// - After a failed round whose restarts all ran to their end, the candidate's iteration budget doubles
+//   (up to MAX_ITERATIONS); after 2 failed rounds in a row it spawns a wider variant (×1.5), and with 3 or
+//   more hidden layers a deeper one (one more layer, up to 6: adders and parity need depth); after 4 it
+//   retires. After its first success it spawns a narrower variant (smaller nets give smaller circuits).
+// - Every solution → synthesize() (extract → simplify → optimize → exhaustive simulation) → kept, at
+//   optimizer effort 200 during the search (≈ 5× faster than 1000 and the same sizes on the 2×2
+//   multiplier); at the end the best 4 are synthesised again at the full effort (1000). Rounds whose
+//   estimated work is tiny run inline (no worker start-up, ~0.3 s a round). The best is the least AIG nodes, then depth, then inverters. Stop at the timeout (the remaining time is
+//   passed to solveNet, which cuts a long round), when `patience` solutions in a row did not improve the
+//   best, when every candidate retired, or on abort. The best circuit is then proved with Yosys; if that
+//   proof fails (a bug: it passed simulation) the failure is recorded and the next circuit is tried.
+
+import type { Spec } from '../spec/spec.js';
+import type { BtfNet } from '../net/btf-net.js';
+import { layeredNet } from '../net/btf-net.js';
+import { solveNet, type SolveParams } from '../rrr/solve.js';
+import { restartSeed } from '../rrr/prng.js';
+import { circuitCost, synthesize, type Synthesis } from '../gates/synthesize.js';
+import { writeVerilog } from '../emit/verilog.js';
+import { proveAgainstTable, type ProofResult } from '../verify/prove.js';
+import { aigStats } from '../verify/stats.js';
+import {
+  MAX_ITERATIONS, architectureName, deeper, candidateKey, initialCandidates, narrower, solverSettings, widthLowerBound, wider,
+  startIterations, workPerIteration, type CandidateSpec,
+} from './candidates.js';
+
+/** Work (edges × items × iterations) one restart should cost at least; ≈ 1 s of one core. */
+export const REF_WORK = 2e7;
+const MAX_ROUND_FACTOR = 4;
+/** A round whose estimated work is below this runs inline: starting worker threads costs ~0.3 s a round. */
+const INLINE_WORK = 1e7;
+/** Optimizer effort for each solution during the search; the best POLISH circuits get the full effort. */
+const SEARCH_EFFORT = 200;
+const POLISH = 4;
+/** A round is not started with less time left than this (ms). */
+const MIN_ROUND_MS = 250;
+
+export interface DiscoverParams {
+  seed: number;
+  workers: number;
+  /** Wall-clock budget of the search (the final proof comes after it). */
+  timeoutMs: number;
+  /** Stop after this many solutions in a row that did not improve the best. */
+  patience: number;
+  /** Prove the best circuit with Yosys and take its AIG figures from Yosys. */
+  prove: boolean;
+  /** Measured settings for this function, tried first. */
+  hints?: CandidateSpec[];
+  /** Optimizer effort for the final circuits (default 1000; the search itself uses min(SEARCH_EFFORT, this)). */
+  effort?: number;
+  /** Verilog header lines (the search adds the winner's origin). */
+  header?: string[];
+  /** Run restarts in the calling thread (tests). */
+  inline?: boolean;
+}
+
+export interface RoundReport {
+  round: number;
+  candidate: number;
+  architecture: string;
+  sigma: number;
+  beta: number;
+  gamma: number;
+  iterations: number;
+  restarts: number;
+  solved: number;
+  bestAig?: number;
+  bestDepth?: number;
+  elapsedMs: number;
+}
+
+export interface DiscoverHooks {
+  signal?: AbortSignal;
+  onRound?: (r: RoundReport) => void;
+}
+
+/** One row of the table of what was tried. */
+export interface CandidateRow {
+  candidate: number;
+  architecture: string;
+  sigma: number;
+  beta: number;
+  gamma: number;
+  /** The iteration budget of its last round. */
+  iterations: number;
+  origin: string;
+  rounds: number;
+  restarts: number;
+  solved: number;
+  /** Median iterations of its solved restarts (null when none). */
+  medianIterations: number | null;
+  bestAig: number | null;
+  bestDepth: number | null;
+  timeMs: number;
+  retired: boolean;
+}
+
+export interface FoundCircuit {
+  candidate: number;
+  architecture: string;
+  sigma: number;
+  round: number;
+  restart: number;
+  seed: number;
+  iterations: number;
+  synthesis: Synthesis;
+  /** The restart's weights on `net` (kept to re-synthesise the best circuits at full effort). */
+  net: BtfNet;
+  weights: Float64Array;
+}
+
+export interface ProvedCircuit extends FoundCircuit {
+  verilog: string;
+  proof?: ProofResult;
+  aigNodes: number;
+  depth: number;
+}
+
+export type StopReason = 'patience' | 'timeout' | 'exhausted' | 'aborted';
+
+export interface DiscoverResult {
+  circuits: FoundCircuit[];
+  best?: ProvedCircuit;
+  rows: CandidateRow[];
+  rounds: number;
+  stoppedBy: StopReason;
+  /** Loud: circuits that passed simulation but that Yosys refuted (bugs). */
+  proofFailures: string[];
+  timeMs: number;
+  searchMs: number;
+}
+
+interface Cand {
+  id: number;
+  spec: CandidateSpec;
+  name: string;
+  net: BtfNet;
+  work: number;
+  iterations: number;
+  rounds: number;
+  restarts: number;
+  solved: number;
+  spent: number;
+  failsInRow: number;
+  retired: boolean;
+  spawnedWider: boolean;
+  spawnedNarrower: boolean;
+  solvedIterations: number[];
+  best?: Synthesis;
+  timeMs: number;
+  lastBeta: number;
+  lastGamma: number;
+  lastIterations: number;
+}
+
+function median(xs: number[]): number | null {
+  if (xs.length === 0) return null;
+  const s = [...xs].sort((a, b) => a - b);
+  const h = s.length >> 1;
+  return s.length % 2 ? s[h]! : (s[h - 1]! + s[h]!) / 2;
+}
+
+function better(a: FoundCircuit, b: FoundCircuit | undefined): boolean {
+  return b === undefined || circuitCost(a.synthesis) < circuitCost(b.synthesis);
+}
+
+/** Search architectures for the smallest circuit of `spec` (see the header for the strategy). */
+export async function discover(spec: Spec, params: DiscoverParams, hooks: DiscoverHooks = {}): Promise<DiscoverResult> {
+  const t0 = performance.now();
+  const deadline = t0 + params.timeoutMs;
+  const table = spec.table;
+  const items = table.toItems();
+  const lb = widthLowerBound(table);
+  const fullEffort = params.effort ?? 1000;
+  const searchEffort = Math.min(SEARCH_EFFORT, fullEffort);
+  const base = Math.max(lb, table.numInputs, table.numOutputs);
+  const cands: Cand[] = [];
+  const keys = new Set<string>();
+  const addCand = (c: CandidateSpec) => {
+    if (keys.has(candidateKey(c))) return;
+    keys.add(candidateKey(c));
+    const name = `${architectureName(c, table.numInputs, table.numOutputs)} σ${c.sigma}`;
+    cands.push({
+      id: cands.length, spec: c, name, net: layeredNet([table.numInputs, ...c.hidden, table.numOutputs], c.sigma),
+      work: workPerIteration(c, table, items.count), iterations: c.iterations, rounds: 0, restarts: 0, solved: 0, spent: 0,
+      failsInRow: 0, retired: false, spawnedWider: false, spawnedNarrower: false, solvedIterations: [], timeMs: 0,
+      lastBeta: NaN, lastGamma: NaN, lastIterations: 0,
+    });
+  };
+  // With hints, the generic candidates wait in reserve until every active candidate has failed twice in a
+  // row: the cheap, narrow ones would otherwise take a round each (and their variants more) first.
+  const start = initialCandidates(table, items.count, params.hints);
+  const hinted = params.hints?.length ?? 0;
+  for (const c of start.slice(0, hinted || start.length)) addCand(c);
+  let reserve = start.slice(hinted || start.length);
+
+  const circuits: FoundCircuit[] = [];
+  let best: FoundCircuit | undefined;
+  let sinceImproved = 0;
+  let round = 0;
+  let stoppedBy: StopReason = 'exhausted';
+  const roundFactor = (c: Cand) => (c.spec.hidden.length === 0 ? 1
+    : Math.max(1, Math.min(MAX_ROUND_FACTOR, Math.round(REF_WORK / (c.work * c.iterations)))));
+  const pick = (): Cand | undefined => {
+    if (reserve.length && cands.every((c) => c.retired || c.failsInRow >= 2)) {
+      for (const c of reserve) addCand(c);
+      reserve = [];
+    }
+    const active = cands.filter((c) => !c.retired);
+    const untried = active.find((c) => c.rounds === 0);
+    if (untried) return untried;
+    let choice: Cand | undefined;
+    let score = -Infinity;
+    for (const c of active) {
+      const next = c.work * c.iterations * params.workers * roundFactor(c);
+      const s = (c.solved + 1 / (1 + c.failsInRow)) / (c.spent + next);
+      if (s > score) { score = s; choice = c; }
+    }
+    return choice;
+  };
+
+  for (;;) {
+    if (hooks.signal?.aborted) { stoppedBy = 'aborted'; break; }
+    const left = deadline - performance.now();
+    if (left < MIN_ROUND_MS) { stoppedBy = 'timeout'; break; }
+    if (best !== undefined && sinceImproved >= params.patience) { stoppedBy = 'patience'; break; }
+    const c = pick();
+    if (c === undefined) { stoppedBy = 'exhausted'; break; }
+    const { beta, gamma } = { ...solverSettings(c.work, c.iterations), ...(c.spec.beta !== undefined ? { beta: c.spec.beta } : {}), ...(c.spec.gamma !== undefined ? { gamma: c.spec.gamma } : {}) };
+    const restarts = params.workers * roundFactor(c);
+    const inline = params.inline || restarts * c.iterations * c.work < INLINE_WORK;
+    const solveParams: SolveParams = {
+      sigma: c.spec.sigma, beta, gamma, iterations: c.iterations, gapstop: 0.01, restarts,
+      seed: restartSeed(params.seed, c.id, c.rounds), workers: params.workers, timeoutMs: left, all: true, fitStop: true,
+      ...(inline ? { inline: true } : {}),
+    };
+    const tr = performance.now();
+    const res = await solveNet(c.net, items, solveParams, { signal: hooks.signal });
+    c.timeMs += performance.now() - tr;
+    c.lastBeta = beta;
+    c.lastGamma = gamma;
+    c.lastIterations = c.iterations;
+    round++;
+    c.rounds++;
+    c.restarts += res.stats.restarts.length;
+    let ranOut = true;
+    for (const r of res.stats.restarts) {
+      c.spent += r.iterations * c.work;
+      if (r.stopped) ranOut = false;
+    }
+    if (res.stats.aborted) { stoppedBy = 'aborted'; break; }
+    // Every restart whose weights fit the table: the solved ones, and with a timeout cut, the best one.
+    const sols = [...res.solutions];
+    if (res.best && res.best.trainAccuracy === 1 && !sols.some((s) => s.restart === res.best!.restart)) {
+      sols.push({ restart: res.best.restart, weights: res.best.weights });
+    }
+    sols.sort((a, b) => a.restart - b.restart);
+    for (const s of sols) {
+      const rep = res.stats.restarts.find((r) => r.restart === s.restart)!;
+      const syn = synthesize(spec, c.net, s.weights, { seed: params.seed, effort: searchEffort });
+      const found: FoundCircuit = {
+        candidate: c.id, architecture: architectureName(c.spec, table.numInputs, table.numOutputs), sigma: c.spec.sigma,
+        round, restart: s.restart, seed: rep.seed, iterations: rep.iterations, synthesis: syn, net: c.net, weights: s.weights,
+      };
+      circuits.push(found);
+      c.solvedIterations.push(rep.iterations);
+      if (c.best === undefined || circuitCost(syn) < circuitCost(c.best)) c.best = syn;
+      if (better(found, best)) { best = found; sinceImproved = 0; } else sinceImproved++;
+    }
+    c.solved += sols.length;
+    if (sols.length > 0) {
+      c.failsInRow = 0;
+      if (!c.spawnedNarrower) {
+        c.spawnedNarrower = true;
+        const nc = narrower(c.spec, lb, c.name);
+        if (nc) addCand({ ...nc, iterations: c.iterations });
+      }
+    } else if (!res.stats.timedOut) {
+      c.failsInRow++;
+      if (ranOut && c.iterations < MAX_ITERATIONS) c.iterations = Math.min(MAX_ITERATIONS, c.iterations * 2);
+      if (c.failsInRow >= 2 && !c.spawnedWider) {
+        c.spawnedWider = true;
+        const w = wider(c.spec, base, c.name);
+        if (w) addCand({ ...w, iterations: c.spec.hidden.length === 0 ? startIterations(workPerIteration(w, table, items.count)) : c.iterations });
+        const d = deeper(c.spec, c.name);
+        if (d) addCand(d);
+      }
+      if (c.failsInRow >= 4 || (c.spec.hidden.length === 0 && c.failsInRow >= 2)) c.retired = true;
+    }
+    hooks.onRound?.({
+      round, candidate: c.id, architecture: architectureName(c.spec, table.numInputs, table.numOutputs), sigma: c.spec.sigma,
+      beta, gamma, iterations: solveParams.iterations, restarts: res.stats.restarts.length, solved: sols.length,
+      ...(best ? { bestAig: best.synthesis.aig.andNodes, bestDepth: best.synthesis.aig.depth } : {}),
+      elapsedMs: performance.now() - t0,
+    });
+  }
+  const searchMs = performance.now() - t0;
+
+  const order = (a: FoundCircuit, b: FoundCircuit) => circuitCost(a.synthesis) - circuitCost(b.synthesis)
+    || a.round - b.round || a.restart - b.restart;
+  circuits.sort(order);
+  // Polish: the best few again at the full optimizer effort (keeping the smaller of the two results).
+  if (fullEffort > searchEffort) {
+    for (const f of circuits.slice(0, POLISH)) {
+      const syn = synthesize(spec, f.net, f.weights, { seed: params.seed, effort: fullEffort });
+      if (circuitCost(syn) < circuitCost(f.synthesis)) f.synthesis = syn;
+    }
+    circuits.sort(order);
+  }
+  const proofFailures: string[] = [];
+  let proved: ProvedCircuit | undefined;
+  for (const f of circuits) {
+    const nl = f.synthesis.netlist;
+    const header = [...(params.header ?? []),
+      `found by btfc discover: architecture ${f.architecture}, sigma ${f.sigma}, round ${f.round}, restart ${f.restart + 1} (seed ${f.seed}), iteration ${f.iterations}`];
+    const verilog = writeVerilog(nl, { header });
+    const p: ProvedCircuit = { ...f, verilog, aigNodes: f.synthesis.aig.andNodes, depth: f.synthesis.aig.depth };
+    if (params.prove) {
+      const proof = await proveAgainstTable({ verilog, top: nl.name, inputs: spec.inputs, outputs: spec.outputs }, table);
+      p.proof = proof;
+      if (proof.status === 'fail') {
+        proofFailures.push(`the ${f.architecture} σ${f.sigma} circuit of round ${f.round}, restart ${f.restart + 1} passed simulation `
+          + `but Yosys refutes it at row ${proof.cex.row}: this is a bug in btfc`);
+        continue;
+      }
+      if (proof.status === 'pass') {
+        try {
+          const aig = await aigStats(writeVerilog(nl, { majForm: 'aig' }), nl.name);
+          p.aigNodes = aig.andNodes;
+          p.depth = aig.depth;
+        } catch { /* keep btfc's own count, which aigmap agrees with */ }
+      }
+    }
+    proved = p;
+    break;
+  }
+  // Each candidate's best circuit, after the polish (circuits is sorted best first).
+  for (const c of cands) c.best = circuits.find((f) => f.candidate === c.id)?.synthesis;
+  const rows: CandidateRow[] = cands.filter((c) => c.rounds > 0).map((c) => ({
+    candidate: c.id, architecture: architectureName(c.spec, table.numInputs, table.numOutputs), sigma: c.spec.sigma,
+    beta: c.lastBeta, gamma: c.lastGamma, iterations: c.lastIterations, origin: c.spec.origin, rounds: c.rounds, restarts: c.restarts,
+    solved: c.solved, medianIterations: median(c.solvedIterations), bestAig: c.best?.aig.andNodes ?? null,
+    bestDepth: c.best?.aig.depth ?? null, timeMs: c.timeMs, retired: c.retired,
+  }));
+  return {
+    circuits, ...(proved ? { best: proved } : {}), rows, rounds: round, stoppedBy, proofFailures,
+    timeMs: performance.now() - t0, searchMs,
+  };
+}
