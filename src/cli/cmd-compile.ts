@@ -188,6 +188,9 @@ async function handler(args: Args, io: CommandIO): Promise<number> {
   // The same seed, options and spec must give the same circuit on any machine (DESIGN.md), so the
   // lowest-numbered solved restart wins, whatever the number of workers; --no-reproducible opts out.
   if (args.reproducible !== false) params.deterministicWinner = true;
+  // A restart whose weights reproduce every care row is as good as solved for compile: extraction checks
+  // every node on the patterns it sees. Stopping there instead of at gapstop saves most of the time.
+  if (args.fitStop !== false) params.fitStop = true;
   const out = args.output ?? `${spec.name}.v`;
   const workers = Math.min(params.workers, params.restarts);
   io.err(`${spec.name}: ${widths.join('-')} (${net.numEdges} edges, ${items.count} items), σ ${params.sigma}, β ${params.beta}, `

@@ -32,6 +32,7 @@ export interface SolveArgs {
   timeout?: number;
   all?: boolean;
   reproducible?: boolean;
+  fitStop?: boolean;
   maxMemory?: string;
 }
 
@@ -61,6 +62,7 @@ export function addSolveOptions<T>(y: Argv<T>): Argv<T & SolveArgs> {
     .option('workers', { type: 'number', describe: 'worker threads running restarts in parallel (default: available CPUs)' })
     .option('timeout', { type: 'number', describe: 'stop after this many seconds and report the best restart so far' })
     .option('all', { type: 'boolean', describe: 'run every restart to its end instead of stopping at the first solution' })
+    .option('fit-stop', { type: 'boolean', describe: 'count a restart as solved once its weights reproduce every care row, even with the gap above gapstop (default: on for compile, off for solve)' })
     .option('reproducible', { type: 'boolean', describe: 'the lowest-numbered solved restart wins, whatever the number of workers (may run a little longer)' })
     .option('max-memory', { type: 'string', describe: `refuse to start when the solver state would exceed this, e.g. 8G (default ${SOLVE_DEFAULTS.maxMemory})` }) as Argv<T & SolveArgs>;
 }
@@ -158,6 +160,7 @@ export function solveSetup(args: SolveArgs, spec: Spec): SolveSetup {
     ...(timeout !== undefined ? { timeoutMs: timeout * 1000 } : {}),
     all: args.all ?? false,
     ...(args.reproducible ? { deterministicWinner: true } : {}),
+    ...(args.fitStop ? { fitStop: true } : {}),
   };
   return { widths, net, items, params, memoryBytes, sources: src };
 }
