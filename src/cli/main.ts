@@ -1,16 +1,11 @@
 // The btfc command line: composes the pipeline stages; prints, and writes files. No stage logic lives here.
 
 import yargs from 'yargs';
-import { readFileSync } from 'node:fs';
+import { btfcVersion } from '../version.js';
 import { UserError, formatDiagnostic } from '../diagnostics.js';
 import { sourceCache } from './load-spec.js';
 import type { BtfcCommand, CommandIO } from './command.js';
 import { commands } from './commands.js';
-
-function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-  return pkg.version;
-}
 
 /** Run btfc with the given arguments; resolves to the exit status. */
 export async function main(argv: string[], ioIn?: Partial<CommandIO>): Promise<number> {
@@ -32,7 +27,7 @@ export async function main(argv: string[], ioIn?: Partial<CommandIO>): Promise<n
   let parser = yargs(argv)
     .scriptName('btfc')
     .usage('$0 <command> [options]\n\nBoolean Threshold Function Compiler: a spec in, a small proved gate-level circuit out.')
-    .version(version())
+    .version(btfcVersion())
     .strict()
     .demandCommand(1, 'name a command (see btfc --help)')
     .recommendCommands()
