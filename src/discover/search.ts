@@ -3,9 +3,10 @@
 // simplify → verify, driven many times; the CLI (cli/cmd-discover.ts) only prints and writes.
 //
 // Strategy (measured figures in the module's tests and the issue report):
-// - Candidates (candidates.ts): measured hints for a known family first, then 0–3 hidden layers of width
-//   b = max(width lower bound, inputs, outputs) at σ 3 and 5 (and no hidden layer at σ = the largest odd
-//   number ≤ inputs, a single MAJ5/MAJ7… node), cheapest first.
+// - Candidates (candidates.ts): for problems of 64 or more care rows a wide start first (two hidden layers
+//   of 2–4 × inputs nodes, σ 3, β .2: over-parameterised shallow nets solve much sooner), then 0–3 hidden
+//   layers of width b = max(width lower bound, inputs, outputs) at σ 3 and 5 (and no hidden layer at σ =
+//   the largest odd number ≤ inputs, a single MAJ5/MAJ7… node), cheapest first.
 // - A round runs `restarts` restarts of one candidate on all workers (solveNet with `all`, and `fitStop`:
 //   a restart counts as solved at the first poll where its weights fit every care row — those weights
 //   give a circuit exactly as checked as a gapstop solution, and far sooner). The round's base seed is
@@ -14,9 +15,10 @@
 //   (k = 1 with no hidden layer: such a net solves at once or not at all).
 // - Which candidate: untried ones first (in order), then the one with the highest optimistic solution
 //   rate (solutions + 1/(1 + failed rounds in a row)) / (work spent + work of one more round), work =
-//   iterations × edges × items (not the clock, so the choices are the same on a slower machine). With
-//   hints, the generic candidates join only once every active one has failed twice in a row (measured on
-//   the 3×3 multiplier: otherwise 5 of the first 8 minutes went to hopeless 6-6-6-6-like nets).
+//   iterations × edges × items (not the clock, so the choices are the same on a slower machine). With a
+//   wide start, the generic candidates with hidden layers join only once every active one has failed
+//   twice in a row (measured on the 3×3 multiplier: otherwise 5 of the first 8 minutes went to hopeless
+//   6-6-6-6-like nets).
 // - After a failed round whose restarts all ran to their end, the candidate's iteration budget doubles
 //   (up to MAX_ITERATIONS); after 2 failed rounds in a row it spawns a wider variant (×1.5), and with 3 or
 //   more hidden layers a deeper one (one more layer, up to 6: adders and parity need depth); after 4 it
@@ -31,7 +33,8 @@
 
 import type { Spec } from '../spec/spec.js';
 import type { BtfNet } from '../net/btf-net.js';
-import { layeredNet } from '../net/btf-net.js';
+import { forward, layeredNet } from '../net/btf-net.js';
+import type { TableItems } from '../table/truth-table.js';
 import { solveNet, type SolveParams } from '../rrr/solve.js';
 import { restartSeed } from '../rrr/prng.js';
 import { circuitCost, synthesize, type Synthesis } from '../gates/synthesize.js';
@@ -63,8 +66,6 @@ export interface DiscoverParams {
   patience: number;
   /** Prove the best circuit with Yosys and take its AIG figures from Yosys. */
   prove: boolean;
-  /** Measured settings for this function, tried first. */
-  hints?: CandidateSpec[];
   /** Optimizer effort for the final circuits (default 1000; the search itself uses min(SEARCH_EFFORT, this)). */
   effort?: number;
   /** Verilog header lines (the search adds the winner's origin). */
@@ -183,6 +184,37 @@ function better(a: FoundCircuit, b: FoundCircuit | undefined): boolean {
   return b === undefined || circuitCost(a.synthesis) < circuitCost(b.synthesis);
 }
 
+/**
+ * Whether extraction can read a circuit back from `weights`: for every output node, no two care rows with
+ * different targets give its senders the same values (forward pass; output senders take their targets,
+ * as in extraction). False when an output reads a data input: its read-back would be plain logic
+ * synthesis from the inputs, not the net's work (a net without a hidden layer must fit every row).
+ */
+export function readsBack(net: BtfNet, weights: Float64Array, items: TableItems): boolean {
+  const o = items.numOutputs;
+  for (let e = net.inStart[net.firstOutput]!; e < net.numEdges; e++) {
+    const s = net.edgeSend[e]!;
+    if (s >= 1 && s < net.firstBtf) return false;
+  }
+  const y = new Float64Array(net.numNodes);
+  const seen = Array.from({ length: o }, () => new Map<string, number>());
+  for (let i = 0; i < items.count; i++) {
+    forward(net, weights, items.inputs.subarray(i * items.numInputs, (i + 1) * items.numInputs), y);
+    for (let k = 0; k < o; k++) if (items.targetCare[i * o + k]) y[net.firstOutput + k] = items.targets[i * o + k]!;
+    for (let k = 0; k < o; k++) {
+      if (!items.targetCare[i * o + k]) continue;
+      const n = net.firstOutput + k;
+      let key = '';
+      for (let e = net.inStart[n]!; e < net.inStart[n + 1]!; e++) key += y[net.edgeSend[e]!]! > 0 ? '1' : '0';
+      const t = items.targets[i * o + k]!;
+      const prev = seen[k]!.get(key);
+      if (prev === undefined) seen[k]!.set(key, t);
+      else if (prev !== t) return false;
+    }
+  }
+  return true;
+}
+
 /** Search architectures for the smallest circuit of `spec` (see the header for the strategy). */
 export async function discover(spec: Spec, params: DiscoverParams, hooks: DiscoverHooks = {}): Promise<DiscoverResult> {
   const t0 = performance.now();
@@ -206,12 +238,12 @@ export async function discover(spec: Spec, params: DiscoverParams, hooks: Discov
       lastBeta: NaN, lastGamma: NaN, lastIterations: 0,
     });
   };
-  // With hints, the generic candidates wait in reserve until every active candidate has failed twice in a
-  // row: the cheap, narrow ones would otherwise take a round each (and their variants more) first.
-  const start = initialCandidates(table, items.count, params.hints);
-  const hinted = params.hints?.length ?? 0;
-  for (const c of start.slice(0, hinted || start.length)) addCand(c);
-  let reserve = start.slice(hinted || start.length);
+  // Candidates marked `reserve` (the narrow generic ones when there is a wide start) wait until every
+  // active candidate has failed twice in a row: they would otherwise take a round each (and their
+  // variants more) while the wide start still succeeds.
+  const start = initialCandidates(table, items.count);
+  for (const c of start) if (!c.reserve) addCand(c);
+  let reserve = start.filter((c) => c.reserve);
 
   const circuits: FoundCircuit[] = [];
   let best: FoundCircuit | undefined;
@@ -268,9 +300,12 @@ export async function discover(spec: Spec, params: DiscoverParams, hooks: Discov
       if (r.stopped) ranOut = false;
     }
     if (res.stats.aborted) { stoppedBy = 'aborted'; break; }
-    // Every restart whose weights fit the table: the solved ones, and with a timeout cut, the best one.
+    // Every restart whose weights can be read back: the solved ones, and the best one when it fits (a
+    // timeout cut) or its hidden layers already separate the rows (readsBack: extraction takes the outputs
+    // from the table, so an output node's own threshold may still be wrong on a row or two).
     const sols = [...res.solutions];
-    if (res.best && res.best.trainAccuracy === 1 && !sols.some((s) => s.restart === res.best!.restart)) {
+    if (res.best && !sols.some((s) => s.restart === res.best!.restart)
+      && (res.best.trainAccuracy === 1 || readsBack(c.net, res.best.weights, items))) {
       sols.push({ restart: res.best.restart, weights: res.best.weights });
     }
     sols.sort((a, b) => a.restart - b.restart);

@@ -2,8 +2,11 @@
 import { describe, expect, it } from 'vitest';
 import { familySpec } from '../../src/discover/families.js';
 import {
-  candidateKey, distinctOutputs, initialCandidates, narrower, solverSettings, widthLowerBound, wider,
+  WIDE_WORK, candidateKey, distinctOutputs, initialCandidates, isSymmetric, narrower, popcountLayer, solverSettings, wideStart, widthLowerBound, wider,
+  workPerIteration,
 } from '../../src/discover/candidates.js';
+import { readFileSync } from 'node:fs';
+import { compileSpec } from '../../src/spec/compile.js';
 
 describe('discover candidates', () => {
   it('the width lower bound is ceil(log2(distinct output vectors))', () => {
@@ -30,12 +33,48 @@ describe('discover candidates', () => {
     expect(mc.every((c) => c.hidden.length <= 3)).toBe(true);
   });
 
-  it('hints come first; duplicates of a hint are dropped', () => {
-    const t = familySpec('mul', 2).table;
-    const hint = { hidden: [4, 4], sigma: 3, iterations: 5000, origin: 'hint' };
-    const cs = initialCandidates(t, 16, [hint]);
-    expect(cs[0]).toEqual(hint);
-    expect(cs.filter((c) => candidateKey(c) === '4,4/3')).toHaveLength(1);
+  it('problems of 64+ rows start wide: two layers of the widest of 4n, 3n, 2n within the work cap', () => {
+    // 3×3 multiplier: 6-24-24-6 (4n) costs 918 edges × 64 rows ≤ WIDE_WORK.
+    const m3 = familySpec('mul', 3).table;
+    const c3 = initialCandidates(m3, 64);
+    // Right after the (nearly free) nets without a hidden layer.
+    expect(c3.map(candidateKey).slice(0, 3)).toEqual(['/3', '/5', '24,24/3']);
+    expect(c3[2]).toMatchObject({ hidden: [24, 24], sigma: 3, beta: 0.2, origin: 'wide start (4n)' });
+    // 4-bit adder, 256 rows: 4n and 3n cost too much per iteration, so 8-16-16-5 (2n).
+    const a4 = familySpec('add', 4).table;
+    expect(wideStart(a4, 256)).toMatchObject({ hidden: [16, 16], origin: 'wide start (2n)' });
+    for (const [t, items] of [[m3, 64], [a4, 256]] as const) {
+      const w = wideStart(t, items)!;
+      expect(workPerIteration(w, t, items) <= WIDE_WORK || w.origin === 'wide start (2n)').toBe(true);
+    }
+    // A spec file gets the same rule as a family: it depends on the table alone.
+    const file = compileSpec(readFileSync('examples/mul3.spec', 'utf8'), 'examples/mul3.spec').table;
+    expect(wideStart(file, file.toItems().count)).toEqual(wideStart(m3, 64));
+  });
+
+  it('with a wide start the narrow generic nets wait in reserve; nets without a hidden layer never do', () => {
+    const t = familySpec('mul', 3).table;
+    const cs = initialCandidates(t, 64);
+    expect(cs.filter((c) => !c.reserve).map(candidateKey)).toEqual(['/3', '/5', '24,24/3']);
+    expect(cs.filter((c) => c.reserve).every((c) => c.hidden.length > 0 && c.origin === 'start')).toBe(true);
+    // maj 7 keeps its single MAJ7 node active.
+    const m7 = familySpec('maj', 7).table;
+    expect(initialCandidates(m7, 128).filter((c) => !c.reserve).map(candidateKey)).toContain('/7');
+    // Below 64 rows there is no wide start and nothing is held back.
+    const m2 = familySpec('mul', 2).table;
+    expect(wideStart(m2, 16)).toBeUndefined();
+    expect(initialCandidates(m2, 16).some((c) => c.reserve)).toBe(false);
+  });
+
+  it('a symmetric function of n ≥ 4 inputs gets one popcount layer of n nodes at σ = n + (n−1)²', () => {
+    const p8 = familySpec('parity', 8).table;
+    expect(isSymmetric(p8)).toBe(true);
+    expect(popcountLayer(p8, 256)).toMatchObject({ hidden: [8], sigma: 57 });
+    expect(initialCandidates(p8, 256).map(candidateKey).slice(0, 4)).toEqual(['/3', '/7', '8/57', '16,16/3']);
+    expect(popcountLayer(familySpec('maj', 5).table, 32)).toMatchObject({ hidden: [5], sigma: 21 });
+    expect(isSymmetric(familySpec('mul', 2).table)).toBe(false);
+    expect(popcountLayer(familySpec('mul', 3).table, 64)).toBeUndefined();
+    expect(popcountLayer(familySpec('parity', 3).table, 8)).toBeUndefined();
   });
 
   it('narrower never goes below the bound; wider grows by half', () => {

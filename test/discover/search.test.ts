@@ -3,7 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { compileSpec } from '../../src/spec/compile.js';
-import { discover } from '../../src/discover/search.js';
+import { discover, readsBack } from '../../src/discover/search.js';
+import { layeredNet } from '../../src/net/btf-net.js';
+import { familySpec } from '../../src/discover/families.js';
 
 const spec = compileSpec(readFileSync('examples/full_adder.spec', 'utf8'), 'examples/full_adder.spec');
 
@@ -21,4 +23,24 @@ describe('discover search', () => {
     // Every candidate tried respects the width lower bound (2 for the full adder's 4 output vectors).
     for (const r of a.rows) for (const w of r.architecture.split('-').slice(1, -1)) expect(Number(w)).toBeGreaterThanOrEqual(2);
   });
+
+  it('reads a circuit back when the hidden layer separates the rows, whatever the output node computes', () => {
+    // XOR through 2-2-1: hidden OR and NAND separate the rows; a zero output weight vector fits nothing.
+    const items = familySpec('parity', 2).table.toItems();
+    const net = layeredNet([2, 2, 1], 3);
+    // Edges by (receiver, sender): h1 ← bias, x0, x1; h2 ← bias, x0, x1; y ← bias, h1, h2.
+    const w = Float64Array.from([-1, 1, 1, -1, -1, -1, 0, 0, 0]);
+    expect(readsBack(net, w, items)).toBe(true);
+    // Both hidden nodes the same OR: rows 01 and 11 collide with different targets.
+    expect(readsBack(net, Float64Array.from([-1, 1, 1, -1, 1, 1, 0, 0, 0]), items)).toBe(false);
+    // No hidden layer: never by read-back (that would be logic synthesis from the inputs).
+    expect(readsBack(layeredNet([2, 1], 3), Float64Array.from([0, 0, 0]), items)).toBe(false);
+  });
+
+  it('finds parity of 4 (the popcount layer solves it in its first round) within a few seconds', async () => {
+    const r = await discover(familySpec('parity', 4), { seed: 1, workers: 2, timeoutMs: 15_000, patience: 4, prove: false, inline: true });
+    expect(r.best).toBeDefined();
+    expect(r.best!.aigNodes).toBeLessThanOrEqual(11);
+    expect(r.rows.find((x) => x.architecture === '4-4-1' && x.sigma === 13)?.solved).toBeGreaterThan(0);
+  }, 30_000);
 });
