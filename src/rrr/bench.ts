@@ -50,6 +50,21 @@ export interface BenchResult {
   reference: ReferenceRow;
   /** The same task and seeds with fitStop (a restart is solved once its weights fit every care row). */
   referenceFit: ReferenceRow;
+  /** 3×3 multiplier at equal work per restart: the reference's architecture and settings, then the wide start discover uses. */
+  mul3: Mul3Row[];
+}
+
+export interface Mul3Row {
+  label: string;
+  architecture: string;
+  settings: Omit<SolveParams, 'workers' | 'restarts'>;
+  restarts: number;
+  solved: number;
+  /** Iterations of the solved restarts. */
+  iterations: number[];
+  /** edge·item·iterations each restart may spend (the same for both rows). */
+  workPerRestart: number;
+  wallMs: number;
 }
 
 const BENCH_SEED = 1;
@@ -95,11 +110,37 @@ export async function runBench(opts: { quick: boolean; workers?: number; signal?
       wallMs: res.stats.timeMs, workers, settings: { ...settings, ...(fitStop ? { fitStop } : {}) },
     };
   };
+  const referenceRow = await reference(false);
+  const referenceFit = await reference(true);
+
+  // 3×3 multiplier, time to solution at equal work per restart: the reference's 6-12-12-12-6 (β .1,
+  // γ 1e-4, gapstop; it needs ≈ 4×10⁵ iterations, ALGORITHM.md §7) against the wide two-layer start that
+  // discover uses (candidates.ts: 4n nodes per layer, β .2, fitStop).
+  const mul3Items = multiplierTable(3).toItems();
+  const wideIterations = opts.quick ? 300 : 20_000;
+  const wideNet = layeredNet([6, 24, 24, 6], 3);
+  const work = wideIterations * wideNet.numEdges * mul3Items.count;
+  const mul3: Mul3Row[] = [];
+  for (const row of [
+    { label: 'reference settings', widths: [6, 12, 12, 12, 6], settings: { sigma: 3, beta: 0.1, gamma: 1e-4, gapstop: 0.01, seed: BENCH_SEED, all: true } },
+    { label: 'wide start + fitStop', widths: [6, 24, 24, 6], settings: { sigma: 3, beta: 0.2, gamma: 5e-4, gapstop: 0.01, seed: BENCH_SEED, all: true, fitStop: true } },
+  ]) {
+    const net = layeredNet(row.widths, 3);
+    const iterations = Math.round(work / (net.numEdges * mul3Items.count));
+    opts.onStep?.(`3x3 multiplier ${row.widths.join('-')}, ${workers} restarts of ${iterations} iterations`);
+    const res = await solveNet(net, mul3Items, { ...row.settings, iterations, restarts: workers, workers }, { signal: opts.signal });
+    mul3.push({
+      label: row.label, architecture: row.widths.join('-'), settings: { ...row.settings, iterations }, restarts: workers,
+      solved: res.stats.solvedCount, iterations: res.stats.restarts.filter((r) => r.solved).map((r) => r.iterations),
+      workPerRestart: work, wallMs: res.stats.timeMs,
+    });
+  }
   return {
     quick: opts.quick,
     node: process.version,
     throughput,
-    reference: await reference(false),
-    referenceFit: await reference(true),
+    reference: referenceRow,
+    referenceFit,
+    mul3,
   };
 }
