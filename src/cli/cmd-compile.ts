@@ -235,7 +235,8 @@ async function handler(args: Args, io: CommandIO): Promise<number> {
   lines.push(r.fitted
     ? `${spec.name}: no restart reached gapstop, but restart ${win.restart + 1} (seed ${win.seed}) fits every care row `
       + `(best gap ${formatGap(win.bestGap)} after ${formatCount(win.iterations)} iterations); its gates were read back and checked`
-    : `${spec.name}: solved by restart ${win.restart + 1} (seed ${win.seed}) at iteration ${formatCount(win.iterations)}, gap ${formatGap(win.gap)}; `
+    : `${spec.name}: solved by restart ${win.restart + 1} (seed ${win.seed}) at iteration ${formatCount(win.iterations)}, gap ${formatGap(win.gap)}`
+      + `${win.gap >= params.gapstop ? ' (its weights fit every care row; --fit-stop)' : ''}; `
       + `${st.solvedCount} of ${st.restarts.length} restarts run solved`);
   lines.push(`gates: ${g.and} AND, ${g.or} OR, ${g.maj} MAJ3, ${g.not} NOT (${g.total} total); AIG ${r.aigNodes} AND nodes, depth ${r.depth}`
     + `${r.extract!.forms.wide ? `; ${r.extract!.forms.wide} node${r.extract!.forms.wide === 1 ? '' : 's'} needed more than one gate` : ''}`);
