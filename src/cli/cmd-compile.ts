@@ -19,8 +19,9 @@ import { countGates, type GateCounts, type Netlist } from '../gates/netlist.js';
 import { writeVerilog } from '../emit/verilog.js';
 import { writeBlif } from '../emit/blif.js';
 import { writeNetlistJson } from '../emit/json.js';
-import { proveAgainstTable, type ProofResult } from '../verify/prove.js';
-import { aigStats, baseline as baselineStats, type BaselineStats } from '../verify/stats.js';
+import type { ProofResult } from '../verify/prove.js';
+import { certify } from '../verify/certify.js';
+import { baseline as baselineStats, type BaselineStats } from '../verify/stats.js';
 import { writeFilesAtomic } from '../fs-atomic.js';
 import { InternalError } from '../internal-error.js';
 import { circuitCost, synthesize, type Synthesis } from '../gates/synthesize.js';
@@ -102,22 +103,13 @@ export async function compileCircuit(spec: Spec, net: BtfNet, items: TableItems,
     aigNodes: best!.aig.andNodes, depth: best!.aig.depth,
   };
   if (opts.prove) {
-    t = performance.now();
-    const proof = await proveAgainstTable({ verilog, top: nl.name, inputs: spec.inputs, outputs: spec.outputs }, spec.table);
-    times.prove = performance.now() - t;
-    result.proof = proof;
-    if (proof.status === 'fail') throw new InternalError(`Yosys refutes the circuit that passed simulation, at row ${proof.cex.row}`);
-    // An 'error' (Yosys ran out of memory on a very wide table, say) is no refutation: the exhaustive
-    // simulation above already checked every care row. It is reported as "proof unavailable".
-    if (proof.status === 'pass') {
-      t = performance.now();
-      try {
-        const aig = await aigStats(writeVerilog(nl, { majForm: 'aig' }), nl.name);
-        result.aigNodes = aig.andNodes;
-        result.depth = aig.depth;
-      } catch { /* keep btfc's own AIG estimate, which aigmap agrees with */ }
-      times.stats = performance.now() - t;
-    }
+    const cert = await certify(nl, spec, verilog);
+    times.prove = cert.proveMs;
+    times.stats = cert.statsMs;
+    result.proof = cert.proof;
+    if (cert.proof.status === 'fail') throw new InternalError(`Yosys refutes the circuit that passed simulation, at row ${cert.proof.cex.row}`);
+    result.aigNodes = cert.aigNodes;
+    result.depth = cert.depth;
   }
   if (opts.baseline) {
     t = performance.now();

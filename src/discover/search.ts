@@ -39,8 +39,8 @@ import { solveNet, type SolveParams } from '../rrr/solve.js';
 import { restartSeed } from '../rrr/prng.js';
 import { circuitCost, synthesize, type Synthesis } from '../gates/synthesize.js';
 import { writeVerilog } from '../emit/verilog.js';
-import { proveAgainstTable, type ProofResult } from '../verify/prove.js';
-import { aigStats } from '../verify/stats.js';
+import type { ProofResult } from '../verify/prove.js';
+import { certify } from '../verify/certify.js';
 import {
   MAX_ITERATIONS, architectureName, deeper, candidateKey, initialCandidates, narrower, solverSettings, widthLowerBound, wider,
   startIterations, workPerIteration, type CandidateSpec,
@@ -370,20 +370,15 @@ export async function discover(spec: Spec, params: DiscoverParams, hooks: Discov
     const verilog = writeVerilog(nl, { header });
     const p: ProvedCircuit = { ...f, verilog, aigNodes: f.synthesis.aig.andNodes, depth: f.synthesis.aig.depth };
     if (params.prove) {
-      const proof = await proveAgainstTable({ verilog, top: nl.name, inputs: spec.inputs, outputs: spec.outputs }, table);
-      p.proof = proof;
-      if (proof.status === 'fail') {
+      const cert = await certify(nl, spec, verilog);
+      p.proof = cert.proof;
+      if (cert.proof.status === 'fail') {
         proofFailures.push(`the ${f.architecture} σ${f.sigma} circuit of round ${f.round}, restart ${f.restart + 1} passed simulation `
-          + `but Yosys refutes it at row ${proof.cex.row}: this is a bug in btfc`);
+          + `but Yosys refutes it at row ${cert.proof.cex.row}: this is a bug in btfc`);
         continue;
       }
-      if (proof.status === 'pass') {
-        try {
-          const aig = await aigStats(writeVerilog(nl, { majForm: 'aig' }), nl.name);
-          p.aigNodes = aig.andNodes;
-          p.depth = aig.depth;
-        } catch { /* keep btfc's own count, which aigmap agrees with */ }
-      }
+      p.aigNodes = cert.aigNodes;
+      p.depth = cert.depth;
     }
     proved = p;
     break;

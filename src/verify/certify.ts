@@ -1,0 +1,42 @@
+// Proof and Yosys statistics of one finished circuit, as compile and discover both need them: prove the
+// emitted Verilog equal to the spec on its care set; when the proof passes, measure AIG nodes and depth
+// with Yosys (aigmap). Stage: verify.
+
+import type { Spec } from '../spec/spec.js';
+import type { Netlist } from '../gates/netlist.js';
+import { aigEstimate } from '../gates/netlist.js';
+import { writeVerilog } from '../emit/verilog.js';
+import { proveAgainstTable, type ProofResult } from './prove.js';
+import { aigStats } from './stats.js';
+
+export interface Certificate {
+  proof: ProofResult;
+  /** Yosys's count after a passed proof; otherwise btfc's own estimate (which aigmap agrees with). */
+  aigNodes: number;
+  depth: number;
+  proveMs: number;
+  statsMs: number;
+}
+
+/**
+ * `verilog` is the netlist as written to the user. A 'fail' is returned, not thrown: what it means (a bug)
+ * is the caller's to report. An 'error' (Yosys could not run, e.g. out of memory on a very wide table) is
+ * no refutation: the exhaustive simulation has already checked every care row.
+ */
+export async function certify(nl: Netlist, spec: Pick<Spec, 'inputs' | 'outputs' | 'table'>, verilog: string): Promise<Certificate> {
+  const est = aigEstimate(nl);
+  let t = performance.now();
+  const proof = await proveAgainstTable({ verilog, top: nl.name, inputs: spec.inputs, outputs: spec.outputs }, spec.table);
+  const proveMs = performance.now() - t;
+  const cert: Certificate = { proof, aigNodes: est.andNodes, depth: est.depth, proveMs, statsMs: 0 };
+  if (proof.status === 'pass') {
+    t = performance.now();
+    try {
+      const aig = await aigStats(writeVerilog(nl, { majForm: 'aig' }), nl.name);
+      cert.aigNodes = aig.andNodes;
+      cert.depth = aig.depth;
+    } catch { /* keep the estimate */ }
+    cert.statsMs = performance.now() - t;
+  }
+  return cert;
+}
