@@ -119,15 +119,19 @@ function findStep(a: Aig, v: Uint32Array, n: number, sim: CareSim, opt: ResubOpt
   }
   if (opt.maxLevel < 1 || size - 1 < minGain) return undefined;
 
-  // Targets: n = AND(...) (P = on, Q = off) or n = ~AND(...) (P = off, Q = on).
-  for (const [P, Q, neg] of [[on, off, 0], [off, on, 1]] as const) {
-    // Literals that are 1 wherever the target is 1.
+  // Targets: n = AND(...) (P = on, Q = off) or n = ~AND(...) (P = off, Q = on). For each, the literals
+  // that are 1 wherever the target is 1 (the 1- and 2-resub searches below share them).
+  const covers = [on, off].map((P) => {
     const cover: number[] = [];
     for (let i = 0; i < L; i++) {
       let ok = true;
       for (let w = 0; w < W; w++) if ((P[w]! & ~lv[i * W + w]!) !== 0) { ok = false; break; }
       if (ok) cover.push(i);
     }
+    return cover;
+  }) as [number[], number[]];
+  const targets = [[on, off, 0, covers[0]], [off, on, 1, covers[1]]] as const;
+  for (const [, Q, neg, cover] of targets) {
     for (let x = 0; x < cover.length; x++) {
       const i = cover[x]!;
       for (let y = x + 1; y < cover.length; y++) {
@@ -141,13 +145,7 @@ function findStep(a: Aig, v: Uint32Array, n: number, sim: CareSim, opt: ResubOpt
   if (opt.maxLevel < 2 || size - 2 < minGain) return undefined;
 
   const Q1 = new Uint32Array(W);
-  for (const [P, Q, neg] of [[on, off, 0], [off, on, 1]] as const) {
-    const cover: number[] = [];
-    for (let i = 0; i < L; i++) {
-      let ok = true;
-      for (let w = 0; w < W; w++) if ((P[w]! & ~lv[i * W + w]!) !== 0) { ok = false; break; }
-      if (ok) cover.push(i);
-    }
+  for (const [P, Q, neg, cover] of targets) {
     for (const i of cover) {
       // n = l1 & g where g covers P and is 0 on Q1 = Q ∩ l1.
       for (let w = 0; w < W; w++) Q1[w] = Q[w]! & lv[i * W + w]!;
