@@ -15,22 +15,13 @@
 // Nothing is allocated and no closure is called inside an iteration.
 
 import type { TableItems } from '../table/truth-table.js';
+import type { BtfNet } from '../net/btf-net.js';
 import type { Xoshiro128ss } from './prng.js';
 import { solveMarginU, marginDistance } from './projections.js';
 
 /** What the engine needs of a BtfNet (structured-clone friendly, so workers receive it as is). */
-export interface EngineNet {
-  numNodes: number;
-  numInputs: number;
-  numOutputs: number;
-  firstBtf: number;
-  firstOutput: number;
-  numEdges: number;
-  edgeRecv: Int32Array;
-  edgeSend: Int32Array;
-  inStart: Int32Array;
-  inDegree: Int32Array;
-}
+export type EngineNet = Pick<BtfNet, 'numNodes' | 'numInputs' | 'numOutputs' | 'firstBtf' | 'firstOutput' | 'numEdges'
+  | 'edgeRecv' | 'edgeSend' | 'inStart' | 'inDegree'>;
 
 /** Doubles the engine allocates for `items` items: the number behind the CLI's memory estimate. */
 export function engineDoubles(net: { numNodes: number; numEdges: number }, items: number): number {
