@@ -31,13 +31,20 @@
 //   best, when every candidate retired, or on abort. The best circuit is then proved with Yosys; if that
 //   proof fails (a bug: it passed simulation) the failure is recorded and the next circuit is tried.
 
+import { match } from 'ts-pattern';
 import type { Spec } from '../spec/spec.js';
 import type { BtfNet } from '../net/btf-net.js';
 import { forward, layeredNet } from '../net/btf-net.js';
 import type { TableItems } from '../table/truth-table.js';
 import { solveNet, type SolveParams } from '../rrr/solve.js';
 import { restartSeed } from '../rrr/prng.js';
-import { circuitCost, synthesize, type Synthesis } from '../gates/synthesize.js';
+import { circuitCost, finishNetlist, synthesize, type Synthesis } from '../gates/synthesize.js';
+import { composeNetlists } from '../gates/compose.js';
+import { countGates, type Netlist } from '../gates/netlist.js';
+import type { ExtractStats } from '../gates/extract.js';
+import { TruthTable } from '../table/truth-table.js';
+import { bitNames } from '../spec/spec.js';
+import { findDecomposition, type Decomposition } from './decompose.js';
 import { writeVerilog } from '../emit/verilog.js';
 import type { ProofResult } from '../verify/prove.js';
 import { certify } from '../verify/certify.js';
@@ -72,9 +79,13 @@ export interface DiscoverParams {
   header?: string[];
   /** Run restarts in the calling thread (tests). */
   inline?: boolean;
+  /** Try a disjoint decomposition first (decompose.ts; default true). */
+  decompose?: boolean;
 }
 
 export interface RoundReport {
+  /** The decomposition block the round belongs to (`h`, `g`, `h.g`, …); absent for the whole function. */
+  block?: string;
   round: number;
   candidate: number;
   architecture: string;
@@ -113,9 +124,13 @@ export interface CandidateRow {
   bestDepth: number | null;
   timeMs: number;
   retired: boolean;
+  /** Set for the rows of a decomposition's block searches: `h`, `g`, `h.g`, … (see decompose.ts). */
+  block?: string;
 }
 
-export interface FoundCircuit {
+/** A circuit read back from one solved restart of one candidate net. */
+export interface NetCircuit {
+  kind: 'net';
   candidate: number;
   architecture: string;
   sigma: number;
@@ -129,11 +144,48 @@ export interface FoundCircuit {
   weights: Float64Array;
 }
 
-export interface ProvedCircuit extends FoundCircuit {
+/** A circuit composed from the best circuits of a decomposition's blocks, f = g(h(x[bound]), x[free]). */
+export interface ComposedCircuit {
+  kind: 'composed';
+  /** `g(h(x[0], …), x[5], …)` with each block's own description. */
+  architecture: string;
+  /** Rounds run before it (it is made before the whole function's own rounds: 0). */
+  round: number;
+  bound: number[];
+  free: number[];
+  h: FoundCircuit;
+  g: FoundCircuit;
+  synthesis: Synthesis;
+}
+
+export type FoundCircuit = NetCircuit | ComposedCircuit;
+
+export type ProvedCircuit = FoundCircuit & {
   verilog: string;
   proof?: ProofResult;
   aigNodes: number;
   depth: number;
+};
+
+/** One line saying where a circuit came from (reports, Verilog headers). */
+export function describeCircuit(f: FoundCircuit): string {
+  return match(f)
+    .with({ kind: 'net' }, (n) => `${n.architecture} σ${n.sigma}, round ${n.round}, restart ${n.restart + 1} (seed ${n.seed}) at iteration ${n.iterations}`)
+    .with({ kind: 'composed' }, (c) => `decomposition ${c.architecture}`)
+    .exhaustive();
+}
+
+/** A short name of a circuit's architecture: `5-8-1 σ5` or `g(h(…), …)` with the blocks' names. */
+export function circuitArchitecture(f: FoundCircuit, inputNames: readonly string[]): string {
+  return match(f)
+    .with({ kind: 'net' }, (n) => `${n.architecture} σ${n.sigma}`)
+    .with({ kind: 'composed' }, (c) => {
+      const names = (ix: readonly number[]) => ix.map((j) => inputNames[j] ?? `x${j}`).join(', ');
+      const hNames = c.bound.map((j) => inputNames[j] ?? `x${j}`);
+      const gNames = ['h', ...c.free.map((j) => inputNames[j] ?? `x${j}`)];
+      return `g(h(${names(c.bound)}), ${names(c.free)}) with h = ${circuitArchitecture(c.h, hNames)}, g = ${circuitArchitecture(c.g, gNames)}`;
+    })
+    .exhaustive();
 }
 
 export type StopReason = 'patience' | 'timeout' | 'exhausted' | 'aborted';
@@ -249,6 +301,22 @@ export async function discover(spec: Spec, params: DiscoverParams, hooks: Discov
   let best: FoundCircuit | undefined;
   let sinceImproved = 0;
   let round = 0;
+
+  // A decomposable function: its blocks first, with up to DECOMPOSE_SHARE of the time; then the whole
+  // function's own search with the rest, the smaller circuit wins.
+  const dec = params.decompose === false ? undefined : findDecomposition(table);
+  const blockRows: CandidateRow[] = [];
+  let blockRounds = 0;
+  if (dec) {
+    const d = await discoverBlocks(spec, dec, { ...params, timeoutMs: params.timeoutMs * DECOMPOSE_SHARE }, hooks, fullEffort);
+    blockRows.push(...d.rows);
+    blockRounds = d.rounds;
+    if (d.circuit) {
+      circuits.push(d.circuit);
+      best = d.circuit;
+    }
+    if (hooks.signal?.aborted) return finish(spec, params, fullEffort, searchEffort, circuits, [], blockRows, blockRounds, 'aborted', t0);
+  }
   let stoppedBy: StopReason = 'exhausted';
   const roundFactor = (c: Cand) => (c.spec.hidden.length === 0 ? 1
     : Math.max(1, Math.min(MAX_ROUND_FACTOR, Math.round(REF_WORK / (c.work * c.iterations)))));
@@ -313,7 +381,7 @@ export async function discover(spec: Spec, params: DiscoverParams, hooks: Discov
       const rep = res.stats.restarts.find((r) => r.restart === s.restart)!;
       const syn = synthesize(spec, c.net, s.weights, { seed: params.seed, effort: searchEffort });
       const found: FoundCircuit = {
-        candidate: c.id, architecture: architectureName(c.spec, table.numInputs, table.numOutputs), sigma: c.spec.sigma,
+        kind: 'net', candidate: c.id, architecture: architectureName(c.spec, table.numInputs, table.numOutputs), sigma: c.spec.sigma,
         round, restart: s.restart, seed: rep.seed, iterations: rep.iterations, synthesis: syn, net: c.net, weights: s.weights,
       };
       circuits.push(found);
@@ -348,14 +416,26 @@ export async function discover(spec: Spec, params: DiscoverParams, hooks: Discov
       elapsedMs: performance.now() - t0,
     });
   }
-  const searchMs = performance.now() - t0;
+  return finish(spec, params, fullEffort, searchEffort, circuits, cands, blockRows, blockRounds + round, stoppedBy, t0);
+}
 
+const restartOf = (f: FoundCircuit) => (f.kind === 'net' ? f.restart : -1);
+
+/** The end of a search: polish the best circuits, prove the best one, build the table of what was tried. */
+async function finish(
+  spec: Spec, params: DiscoverParams, fullEffort: number, searchEffort: number, circuits: FoundCircuit[], cands: Cand[],
+  blockRows: CandidateRow[], rounds: number, stoppedBy: StopReason, t0: number,
+): Promise<DiscoverResult> {
+  const table = spec.table;
+  const searchMs = performance.now() - t0;
   const order = (a: FoundCircuit, b: FoundCircuit) => circuitCost(a.synthesis) - circuitCost(b.synthesis)
-    || a.round - b.round || a.restart - b.restart;
+    || a.round - b.round || restartOf(a) - restartOf(b);
   circuits.sort(order);
-  // Polish: the best few again at the full optimizer effort (keeping the smaller of the two results).
+  // Polish: the best few again at the full optimizer effort (keeping the smaller of the two results). A
+  // composed circuit was finished at the full effort already.
   if (fullEffort > searchEffort) {
     for (const f of circuits.slice(0, POLISH)) {
+      if (f.kind !== 'net') continue;
       const syn = synthesize(spec, f.net, f.weights, { seed: params.seed, effort: fullEffort });
       if (circuitCost(syn) < circuitCost(f.synthesis)) f.synthesis = syn;
     }
@@ -365,15 +445,14 @@ export async function discover(spec: Spec, params: DiscoverParams, hooks: Discov
   let proved: ProvedCircuit | undefined;
   for (const f of circuits) {
     const nl = f.synthesis.netlist;
-    const header = [...(params.header ?? []),
-      `found by btfc discover: architecture ${f.architecture}, sigma ${f.sigma}, round ${f.round}, restart ${f.restart + 1} (seed ${f.seed}), iteration ${f.iterations}`];
+    const header = [...(params.header ?? []), `found by btfc discover: ${describeCircuit(f)}`];
     const verilog = writeVerilog(nl, { header });
     const p: ProvedCircuit = { ...f, verilog, aigNodes: f.synthesis.aig.andNodes, depth: f.synthesis.aig.depth };
     if (params.prove) {
       const cert = await certify(nl, spec, verilog);
       p.proof = cert.proof;
       if (cert.proof.status === 'fail') {
-        proofFailures.push(`the ${f.architecture} σ${f.sigma} circuit of round ${f.round}, restart ${f.restart + 1} passed simulation `
+        proofFailures.push(`the circuit of ${describeCircuit(f)} passed simulation `
           + `but Yosys refutes it at row ${cert.proof.cex.row}: this is a bug in btfc`);
         continue;
       }
@@ -384,15 +463,73 @@ export async function discover(spec: Spec, params: DiscoverParams, hooks: Discov
     break;
   }
   // Each candidate's best circuit, after the polish (circuits is sorted best first).
-  for (const c of cands) c.best = circuits.find((f) => f.candidate === c.id)?.synthesis;
-  const rows: CandidateRow[] = cands.filter((c) => c.rounds > 0).map((c) => ({
+  for (const c of cands) c.best = circuits.find((f) => f.kind === 'net' && f.candidate === c.id)?.synthesis;
+  const rows: CandidateRow[] = [...blockRows, ...cands.filter((c) => c.rounds > 0).map((c) => ({
     candidate: c.id, architecture: architectureName(c.spec, table.numInputs, table.numOutputs), sigma: c.spec.sigma,
     beta: c.lastBeta, gamma: c.lastGamma, iterations: c.lastIterations, origin: c.spec.origin, rounds: c.rounds, restarts: c.restarts,
     solved: c.solved, medianIterations: median(c.solvedIterations), bestAig: c.best?.aig.andNodes ?? null,
     bestDepth: c.best?.aig.depth ?? null, timeMs: c.timeMs, retired: c.retired,
-  }));
+  }))];
   return {
-    circuits, ...(proved ? { best: proved } : {}), rows, rounds: round, stoppedBy, proofFailures,
+    circuits, ...(proved ? { best: proved } : {}), rows, rounds, stoppedBy, proofFailures,
     timeMs: performance.now() - t0, searchMs,
   };
+}
+
+/** Share of the timeout a decomposition's blocks may use before the whole function's own search. */
+const DECOMPOSE_SHARE = 0.5;
+
+/** A block of a decomposition as a spec of its own: inputs x[k], outputs y. */
+function blockSpec(spec: Spec, label: string, table: TruthTable): Spec {
+  const o = table.numOutputs;
+  return {
+    name: `${spec.name}_${label.replace(/\./g, '_')}`, file: spec.file,
+    inputs: [{ name: 'x', width: table.numInputs, bus: true }],
+    outputs: [{ name: 'y', width: o, bus: o > 1 }],
+    table, solve: {},
+  };
+}
+
+function mergeExtractStats(a: ExtractStats, b: ExtractStats, composed: Netlist): ExtractStats {
+  const forms = { ...a.forms };
+  for (const k of Object.keys(b.forms) as (keyof ExtractStats['forms'])[]) forms[k] += b.forms[k];
+  return {
+    btfNodes: a.btfNodes + b.btfNodes, forms, wide: [...a.wide, ...b.wide], gates: countGates(composed), timeMs: a.timeMs + b.timeMs,
+  };
+}
+
+/**
+ * Search the blocks h and g of a decomposition one after the other (each a whole discover of its own,
+ * which may decompose again), each with a share of the time in proportion to its rows, and compose their
+ * best circuits. No circuit when a block finds none.
+ */
+async function discoverBlocks(
+  spec: Spec, dec: Decomposition, params: DiscoverParams, hooks: DiscoverHooks, fullEffort: number,
+): Promise<{ circuit?: ComposedCircuit; rows: CandidateRow[]; rounds: number }> {
+  const t0 = performance.now();
+  const end = t0 + params.timeoutMs;
+  const parts = [{ label: 'h', table: dec.h }, { label: 'g', table: dec.g }];
+  const rows: CandidateRow[] = [];
+  let rounds = 0;
+  const found: FoundCircuit[] = [];
+  for (let i = 0; i < parts.length; i++) {
+    const { label, table } = parts[i]!;
+    const block = label;
+    const weight = (j: number) => parts.slice(j).reduce((w, p) => w + p.table.numRows, 0);
+    const share = Math.max(0, end - performance.now()) * table.numRows / weight(i);
+    const r = await discover(blockSpec(spec, block, table), { ...params, timeoutMs: share, prove: false, header: [] }, {
+      ...(hooks.signal ? { signal: hooks.signal } : {}),
+      onRound: (x) => hooks.onRound?.({ ...x, block: x.block ? `${block}.${x.block}` : block }),
+    });
+    rounds += r.rounds;
+    rows.push(...r.rows.map((row) => ({ ...row, block: row.block ? `${block}.${row.block}` : block })));
+    if (r.stoppedBy === 'aborted' || r.circuits.length === 0) return { rows, rounds };
+    found.push(r.circuits[0]!);
+  }
+  const [h, g] = found as [FoundCircuit, FoundCircuit];
+  const nl = composeNetlists(spec.name, spec.inputs, spec.outputs, h.synthesis.netlist, dec.bound, g.synthesis.netlist, dec.free);
+  const synthesis = finishNetlist(spec, nl, mergeExtractStats(h.synthesis.extract, g.synthesis.extract, nl), { seed: params.seed, effort: fullEffort });
+  const circuit: ComposedCircuit = { kind: 'composed', architecture: '', round: 0, bound: dec.bound, free: dec.free, h, g, synthesis };
+  circuit.architecture = circuitArchitecture(circuit, bitNames(spec.inputs));
+  return { circuit, rows, rounds };
 }

@@ -52,8 +52,20 @@ export function synthesize(spec: Spec, net: BtfNet, weights: Float64Array, param
     throw new InternalError(`the gates of a solved network cannot be read back: ${(err as Error).message}`);
   }
   times.extract = performance.now() - t;
-  t = performance.now();
-  const si = simplify(ex.netlist, spec.table);
+  return finishNetlist(spec, ex.netlist, ex.stats, params, times);
+}
+
+/**
+ * The second half of synthesize: simplify → optimize → exhaustive simulation of a netlist already built for
+ * `spec` (extracted, or composed from the circuits of a decomposition). Throws InternalError if the result
+ * is wrong.
+ */
+export function finishNetlist(
+  spec: Spec, extracted: Netlist, extractStats: ExtractStats, params: SynthesisParams = {},
+  times: SynthesisTimes = { extract: 0, simplify: 0, optimize: 0, simulate: 0 },
+): Synthesis {
+  let t = performance.now();
+  const si = simplify(extracted, spec.table);
   times.simplify = performance.now() - t;
   let netlist = si.netlist;
   let opt: OptimizeStats | undefined;
@@ -70,5 +82,5 @@ export function synthesize(spec: Spec, net: BtfNet, weights: Float64Array, param
   if (!sim.ok) {
     throw new InternalError(`the extracted circuit fails simulation at row ${sim.row}, output ${sim.output} (expected ${sim.expected}, got ${sim.actual})`);
   }
-  return { netlist, extract: ex.stats, simplify: si.stats, ...(opt ? { optimize: opt } : {}), aig: aigEstimate(netlist), times };
+  return { netlist, extract: extractStats, simplify: si.stats, ...(opt ? { optimize: opt } : {}), aig: aigEstimate(netlist), times };
 }

@@ -43,4 +43,25 @@ describe('discover search', () => {
     expect(r.best!.aigNodes).toBeLessThanOrEqual(11);
     expect(r.rows.find((x) => x.architecture === '4-4-1' && x.sigma === 13)?.solved).toBeGreaterThan(0);
   }, 30_000);
+
+  it('composes parity 6 from its decomposition blocks (parity 4 and g of h, x4, x5), proved, 15 AIG nodes', async () => {
+    const spec6 = familySpec('parity', 6);
+    const r = await discover(spec6, { seed: 1, workers: 2, timeoutMs: 16_000, patience: 4, prove: true, inline: true });
+    const c = r.circuits.find((f) => f.kind === 'composed');
+    expect(c).toBeDefined();
+    if (c?.kind !== 'composed') return;
+    expect(c.bound).toEqual([0, 1, 2, 3]);
+    expect(c.free).toEqual([4, 5]);
+    expect(c.architecture).toMatch(/^g\(h\(x\[0\], x\[1\], x\[2\], x\[3\]\), x\[4\], x\[5\]\) with h = 4-\d+-1/);
+    // The blocks' own rows are in the table of what was tried, labelled.
+    expect(r.rows.some((x) => x.block === 'h' && x.solved > 0)).toBe(true);
+    expect(r.rows.some((x) => x.block === 'g' && x.solved > 0)).toBe(true);
+    expect(r.rows.some((x) => x.block === undefined)).toBe(true);
+    // 5 XORs of 3 AIG nodes: the best known; the proof is Yosys's.
+    expect(r.best!.aigNodes).toBeLessThanOrEqual(15);
+    expect(r.best!.proof?.status).toBe('pass');
+    // Without decomposition the blocks are not searched.
+    const whole = await discover(spec6, { seed: 1, workers: 2, timeoutMs: 1_000, patience: 4, prove: false, inline: true, decompose: false });
+    expect(whole.rows.every((x) => x.block === undefined)).toBe(true);
+  }, 60_000);
 });
