@@ -23,6 +23,11 @@
 //   (up to MAX_ITERATIONS); after 2 failed rounds in a row it spawns a wider variant (×1.5), and with 3 or
 //   more hidden layers a deeper one (one more layer, up to 6: adders and parity need depth); after 4 it
 //   retires. After its first success it spawns a narrower variant (smaller nets give smaller circuits).
+// - A function with a simple disjoint decomposition f = g(h(A), B) (decompose.ts: complete tables of 6–12
+//   inputs; parity, not multipliers, adders or majority) first spends up to DECOMPOSE_SHARE of the time on
+//   h and g, each a discover of its own (which may decompose again) with a share of that time in proportion
+//   to its rows; their best circuits are composed (gates/compose.ts) and finished like an extracted netlist.
+//   The whole function's own search then runs in the remaining time, and the smaller circuit wins.
 // - Every solution → synthesize() (extract → simplify → optimize → exhaustive simulation) → kept, at
 //   optimizer effort 200 during the search (≈ 5× faster than 1000 and the same sizes on the 2×2
 //   multiplier); at the end the best 4 are synthesised again at the full effort (1000). Rounds whose
