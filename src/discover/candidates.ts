@@ -148,9 +148,11 @@ export const POPCOUNT_ITERATIONS = 100_000;
  * bias) need n* = n + (n−1)² (ALGORITHM.md §6), so that σ lets every node be any h_k; the nets of σ 3 and
  * 5 have to build the same function from 2- and 3-input gates, many layers deep. Measured on parity 8
  * (1 restart each, β .2, fitted rows of 256 at the end): 8-8-1 σ 9: 187–244 at 60k iterations; σ 25:
- * 251–253 (60k); σ 57 γ1e-3: 227–232 (60k); σ 64 γ1e-4: 255 at 150k with gap 0.006 (its hidden layer
- * then separates the rows, so the search reads the circuit back, search.ts); 8-16-1 σ 64 β .1: 240;
- * 8-8-8-1 σ 17: 201; 8-16-16-1, 8-8-8-8-1 at σ 3: below 195.
+ * 251–253 (60k); σ 57 γ1e-3: 227–232 (60k); σ 64 γ1e-4: 252–255 at 150k (gap 0.006; in the run
+ * inspected, two rows' hidden patterns collide with rows of the other parity, so neither read-back nor a
+ * refit of the output node rescues it); σ 128–1024: 140–223; 8-16-1 σ 64 β .1: 240; 8-8-8-1 σ 17: 201;
+ * 8-16-16-1, 8-8-8-8-1 at σ 3: below 195. Parity 8 is found by decomposition instead (decompose.ts); this
+ * candidate solves parity 4 and 5 (its blocks) in its first round.
  */
 export function popcountLayer(table: TruthTable, items: number): CandidateSpec | undefined {
   const n = table.numInputs;
