@@ -15,7 +15,7 @@ import { writeFilesAtomic } from '../fs-atomic.js';
 import { InternalError } from '../internal-error.js';
 import { FAMILIES, familySizeOption, familySpec, isFamily } from '../discover/families.js';
 import { match } from 'ts-pattern';
-import { describeCircuit, discover, type CandidateRow, type DiscoverResult, type FoundCircuit, type RoundReport } from '../discover/search.js';
+import { blockInputNames, describeCircuit, discover, type CandidateRow, type DiscoverResult, type FoundCircuit, type RoundReport } from '../discover/search.js';
 
 interface Args {
   what: string;
@@ -87,11 +87,10 @@ function chosenJson(f: FoundCircuit, inputNames: readonly string[]): object {
       kind: 'net', candidate: n.candidate, architecture: n.architecture, sigma: n.sigma, round: n.round, restart: n.restart,
       seed: n.seed, iterations: n.iterations,
     }))
-    .with({ kind: 'composed' }, (c) => ({
-      kind: 'composed', architecture: c.architecture,
-      bound: c.bound.map((j) => inputNames[j]), free: c.free.map((j) => inputNames[j]),
-      h: chosenJson(c.h, c.bound.map((j) => inputNames[j]!)), g: chosenJson(c.g, ['h', ...c.free.map((j) => inputNames[j]!)]),
-    }))
+    .with({ kind: 'composed' }, (c) => {
+      const names = blockInputNames(c, inputNames);
+      return { kind: 'composed', architecture: c.architecture, bound: names.h, free: names.g.slice(1), h: chosenJson(c.h, names.h), g: chosenJson(c.g, names.g) };
+    })
     .exhaustive();
 }
 

@@ -15,7 +15,7 @@
 // columns; h(a) says which (the column of a = 0 is h = 0). Only complete tables are decomposed: with
 // don't-cares the column classes are a colouring problem, and a wrong guess would lose solutions.
 
-import { TruthTable } from '../table/truth-table.js';
+import { popcount32, TruthTable } from '../table/truth-table.js';
 
 /** Functions with at most this many inputs are searched whole (measured: parity 4 and 5 solve in seconds). */
 export const DIRECT_MAX_INPUTS = 5;
@@ -84,12 +84,9 @@ export function findDecomposition(table: TruthTable): Decomposition | undefined 
   const n = table.numInputs;
   if (n <= DIRECT_MAX_INPUTS || n > DECOMPOSE_MAX_INPUTS || !table.isComplete()) return undefined;
   const masks: number[] = [];
-  for (let mask = 1; mask < 2 ** n - 1; mask++) {
-    const size = bitsOf(mask, n).length;
-    if (size >= 2 && size <= n - 1) masks.push(mask);
-  }
+  for (let mask = 1; mask < 2 ** n - 1; mask++) if (popcount32(mask) >= 2) masks.push(mask);
   const blockCost = (mask: number) => {
-    const a = bitsOf(mask, n).length;
+    const a = popcount32(mask);
     return Math.max(a, n - a + 1) * 64 - a;
   };
   masks.sort((x, y) => blockCost(x) - blockCost(y) || x - y);

@@ -154,7 +154,7 @@ export interface ComposedCircuit {
   kind: 'composed';
   /** `g(h(x[0], …), x[5], …)` with each block's own description. */
   architecture: string;
-  /** Rounds run before it (it is made before the whole function's own rounds: 0). */
+  /** Always 0: it is made before the whole function's own rounds (ranks it first among equal circuits). */
   round: number;
   bound: number[];
   free: number[];
@@ -180,15 +180,20 @@ export function describeCircuit(f: FoundCircuit): string {
     .exhaustive();
 }
 
+/** The names of a composed circuit's block inputs, given the names of its own inputs: h's, and g's (`h` first). */
+export function blockInputNames(c: Pick<ComposedCircuit, 'bound' | 'free'>, inputNames: readonly string[]): { h: string[]; g: string[] } {
+  const name = (j: number) => inputNames[j] ?? `x${j}`;
+  return { h: c.bound.map(name), g: ['h', ...c.free.map(name)] };
+}
+
 /** A short name of a circuit's architecture: `5-8-1 σ5` or `g(h(…), …)` with the blocks' names. */
 export function circuitArchitecture(f: FoundCircuit, inputNames: readonly string[]): string {
   return match(f)
     .with({ kind: 'net' }, (n) => `${n.architecture} σ${n.sigma}`)
     .with({ kind: 'composed' }, (c) => {
-      const names = (ix: readonly number[]) => ix.map((j) => inputNames[j] ?? `x${j}`).join(', ');
-      const hNames = c.bound.map((j) => inputNames[j] ?? `x${j}`);
-      const gNames = ['h', ...c.free.map((j) => inputNames[j] ?? `x${j}`)];
-      return `g(h(${names(c.bound)}), ${names(c.free)}) with h = ${circuitArchitecture(c.h, hNames)}, g = ${circuitArchitecture(c.g, gNames)}`;
+      const names = blockInputNames(c, inputNames);
+      return `g(h(${names.h.join(', ')}), ${names.g.slice(1).join(', ')}) with h = ${circuitArchitecture(c.h, names.h)}, `
+        + `g = ${circuitArchitecture(c.g, names.g)}`;
     })
     .exhaustive();
 }
@@ -320,7 +325,6 @@ export async function discover(spec: Spec, params: DiscoverParams, hooks: Discov
       circuits.push(d.circuit);
       best = d.circuit;
     }
-    if (hooks.signal?.aborted) return finish(spec, params, fullEffort, searchEffort, circuits, [], blockRows, blockRounds, 'aborted', t0);
   }
   let stoppedBy: StopReason = 'exhausted';
   const roundFactor = (c: Cand) => (c.spec.hidden.length === 0 ? 1
@@ -485,10 +489,10 @@ async function finish(
 const DECOMPOSE_SHARE = 0.5;
 
 /** A block of a decomposition as a spec of its own: inputs x[k], outputs y. */
-function blockSpec(spec: Spec, label: string, table: TruthTable): Spec {
+function blockSpec(spec: Spec, block: string, table: TruthTable): Spec {
   const o = table.numOutputs;
   return {
-    name: `${spec.name}_${label.replace(/\./g, '_')}`, file: spec.file,
+    name: `${spec.name}_${block}`, file: spec.file,
     inputs: [{ name: 'x', width: table.numInputs, bus: true }],
     outputs: [{ name: 'y', width: o, bus: o > 1 }],
     table, solve: {},
@@ -513,15 +517,14 @@ async function discoverBlocks(
 ): Promise<{ circuit?: ComposedCircuit; rows: CandidateRow[]; rounds: number }> {
   const t0 = performance.now();
   const end = t0 + params.timeoutMs;
-  const parts = [{ label: 'h', table: dec.h }, { label: 'g', table: dec.g }];
+  const parts = [{ block: 'h', table: dec.h }, { block: 'g', table: dec.g }];
   const rows: CandidateRow[] = [];
   let rounds = 0;
+  let rowsLeft = dec.h.numRows + dec.g.numRows;
   const found: FoundCircuit[] = [];
-  for (let i = 0; i < parts.length; i++) {
-    const { label, table } = parts[i]!;
-    const block = label;
-    const weight = (j: number) => parts.slice(j).reduce((w, p) => w + p.table.numRows, 0);
-    const share = Math.max(0, end - performance.now()) * table.numRows / weight(i);
+  for (const { block, table } of parts) {
+    const share = Math.max(0, end - performance.now()) * table.numRows / rowsLeft;
+    rowsLeft -= table.numRows;
     const r = await discover(blockSpec(spec, block, table), { ...params, timeoutMs: share, prove: false, header: [] }, {
       ...(hooks.signal ? { signal: hooks.signal } : {}),
       onRound: (x) => hooks.onRound?.({ ...x, block: x.block ? `${block}.${x.block}` : block }),
