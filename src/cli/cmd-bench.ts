@@ -2,10 +2,10 @@
 // a table and optionally written as JSON. Stage: CLI over rrr/bench.ts.
 
 import type { BtfcCommand } from './command.js';
-import { runBench, type BenchResult } from '../rrr/bench.js';
-import { writeFileAtomic } from '../fs-atomic.js';
+import { runBench, type BenchResult } from '../tools/bench-solver.js';
+import { writeFileAtomic } from '../util/fs-atomic.js';
 import { formatCount } from './progress.js';
-import { userError } from '../diagnostics.js';
+import { userError } from '../util/diagnostics.js';
 
 function sci(v: number): string {
   return v.toExponential(2).replace('e+', 'e');

@@ -2,28 +2,28 @@
 // (exhaustive simulation, always; Yosys SAT proof unless --no-prove) → write Verilog (and BLIF / JSON).
 // Stage: CLI. `compileCircuit` is the pipeline without the command line (tests and other commands use it).
 
-import { btfcVersion } from '../version.js';
+import { btfcVersion } from '../util/version.js';
 import type { Argv } from 'yargs';
 import type { BtfcCommand, CommandIO } from './command.js';
-import { loadSpec } from './load-spec.js';
-import { addSolveOptions, solveSetup, type SolveArgs } from './solve-options.js';
+import { loadSpec } from '../flow/load-spec.js';
+import { addSolveOptions, solveSetup, type SolveArgs } from '../flow/settings.js';
 import { formatCount, formatGap, restartLine, solveProgress } from './progress.js';
-import type { Port, Spec } from '../spec/spec.js';
-import type { BtfNet } from '../net/btf-net.js';
-import type { TableItems } from '../table/truth-table.js';
+import type { Port, Spec } from '../ir/spec.js';
+import type { BtfNet } from '../ir/btf-net.js';
+import type { TableItems } from '../ir/truth-table.js';
 import { solveNet, type SolveHooks, type SolveParams, type SolveResult } from '../rrr/solve.js';
 import type { ExtractStats } from '../gates/extract.js';
 import type { SimplifyStats } from '../gates/simplify.js';
 import type { OptimizeStats } from '../gates/optimize.js';
-import { countGates, type GateCounts, type Netlist } from '../gates/netlist.js';
+import { countGates, type GateCounts, type Netlist } from '../ir/netlist.js';
 import { writeVerilog } from '../emit/verilog.js';
 import { writeBlif } from '../emit/blif.js';
 import { writeNetlistJson } from '../emit/json.js';
 import type { ProofResult } from '../verify/prove.js';
 import { certify } from '../verify/certify.js';
 import { baseline as baselineStats, type BaselineStats } from '../verify/stats.js';
-import { writeFilesAtomic } from '../fs-atomic.js';
-import { InternalError } from '../internal-error.js';
+import { writeFilesAtomic } from '../util/fs-atomic.js';
+import { InternalError } from '../util/internal-error.js';
 import { circuitCost, synthesize, type Synthesis } from '../gates/synthesize.js';
 
 export { InternalError };
@@ -169,7 +169,7 @@ async function handler(args: Args, io: CommandIO): Promise<number> {
   const spec = loadSpec(args.spec, args.circuit);
   const setup = solveSetup(args, spec);
   const { params, widths, net, items } = setup;
-  // The same seed, options and spec must give the same circuit on any machine (DESIGN.md), so the
+  // The same seed, options and spec must give the same circuit on any machine (docs/ARCHITECTURE.md, "Reproducibility"), so the
   // lowest-numbered solved restart wins, whatever the number of workers; --no-reproducible opts out.
   if (args.reproducible !== false) params.deterministicWinner = true;
   // A restart whose weights reproduce every care row is as good as solved for compile: extraction checks

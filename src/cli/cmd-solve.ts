@@ -2,15 +2,15 @@
 // Stage: CLI — composes load-spec → solveSetup (options, architecture) → solveNet, prints, writes files.
 
 import type { Argv } from 'yargs';
-import { loadSpec } from './load-spec.js';
+import { loadSpec } from '../flow/load-spec.js';
 import type { BtfcCommand, CommandIO } from './command.js';
-import { addSolveOptions, solveSetup, type SolveArgs, type SolveSetup } from './solve-options.js';
+import { addSolveOptions, solveSetup, type SolveArgs, type SolveSetup } from '../flow/settings.js';
 import { solveProgress, restartLine, formatCount } from './progress.js';
 import { solveNet, type SolveResult } from '../rrr/solve.js';
-import { writeNet } from '../net/net-io.js';
-import { writeFileAtomic } from '../fs-atomic.js';
-import { forward } from '../net/btf-net.js';
-import type { TableItems } from '../table/truth-table.js';
+import { writeNet } from '../formats/net-io.js';
+import { writeFileAtomic } from '../util/fs-atomic.js';
+import { forward } from '../ir/btf-net.js';
+import type { TableItems } from '../ir/truth-table.js';
 
 interface Args extends SolveArgs {
   spec: string;

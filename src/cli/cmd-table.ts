@@ -1,11 +1,11 @@
 // `btfc table SPEC`: print or export the elaborated truth table.
 
 import { match } from 'ts-pattern';
-import { loadSpec } from './load-spec.js';
+import { loadSpec } from '../flow/load-spec.js';
 import type { BtfcCommand } from './command.js';
-import { writePla } from '../table/pla.js';
-import { writeTruth } from '../table/truth.js';
-import { formatTableLines } from '../table/text.js';
+import { writePla } from '../formats/pla.js';
+import { writeTruth } from '../formats/truth.js';
+import { formatTableLines } from '../formats/text.js';
 
 type Format = 'text' | 'pla' | 'truth';
 

@@ -2,10 +2,10 @@
 // worker thread). PASS → exit 0; FAIL → one counterexample, exit 1; bad Verilog or ports → exit 2.
 
 import { readFileSync } from 'node:fs';
-import { UserError, userError } from '../diagnostics.js';
-import type { Spec, Port } from '../spec/spec.js';
+import { UserError, userError } from '../util/diagnostics.js';
+import type { Spec, Port } from '../ir/spec.js';
 import type { BtfcCommand } from './command.js';
-import { loadSpec } from './load-spec.js';
+import { loadSpec } from '../flow/load-spec.js';
 import { checkPorts, pickTop, readDesign } from '../verify/design.js';
 import { proveAgainstTable, type Counterexample } from '../verify/prove.js';
 

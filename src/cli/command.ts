@@ -1,5 +1,5 @@
 // The shape of one btfc command: yargs options, its help text and a handler that returns the exit status.
-// Each command lives in its own module next to its help (shared/STYLE.md: help beside the code).
+// Each command lives in its own module next to its help (docs/ARCHITECTURE.md: help beside the code).
 
 import type { Argv } from 'yargs';
 

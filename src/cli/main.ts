@@ -1,9 +1,9 @@
 // The btfc command line: composes the pipeline stages; prints, and writes files. No stage logic lives here.
 
 import yargs from 'yargs';
-import { btfcVersion } from '../version.js';
-import { UserError, formatDiagnostic } from '../diagnostics.js';
-import { sourceCache } from './load-spec.js';
+import { btfcVersion } from '../util/version.js';
+import { UserError, formatDiagnostic } from '../util/diagnostics.js';
+import { sourceCache } from '../flow/load-spec.js';
 import type { BtfcCommand, CommandIO } from './command.js';
 import { commands } from './commands.js';
 

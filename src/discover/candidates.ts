@@ -7,14 +7,14 @@
 // vectors: width ≥ ceil(log2(#distinct output vectors)) for every hidden layer, the first and the last
 // alike (rows with a don't-care output are left out, which keeps the bound valid).
 //
-// Settings per candidate (ALGORITHM.md §5, §7): β 0.2 for small problems (edges × items < SMALL_WORK),
+// Settings per candidate (docs/ALGORITHM.md §5, §7): β 0.2 for small problems (edges × items < SMALL_WORK),
 // 0.1 for large ones (β .1 is what solved the 3×3 multiplier); γ = 10/iterations clamped to [1e-4, 1e-3]
 // (the reference's 1e-3 at 10⁴ iterations and 1e-4 at 10⁵…5·10⁵); the iteration budget starts at
 // 10⁴ (small) or 2·10⁴ (large) and doubles when a round fails with every restart run to its end. The wide
 // start (wideStart) carries its own measured settings (β .2, γ 5e-4), which its variants inherit.
 
-import type { TruthTable } from '../table/truth-table.js';
-import { layeredSize } from '../net/arch.js';
+import type { TruthTable } from '../ir/truth-table.js';
+import { layeredSize } from '../ir/arch.js';
 
 export interface CandidateSpec {
   hidden: number[];
@@ -145,7 +145,7 @@ export const POPCOUNT_ITERATIONS = 100_000;
  * For a symmetric function (isSymmetric) of n ≥ 4 inputs: one hidden layer of n nodes at
  * σ = n + (n−1)². Every symmetric function is a threshold of the popcount thresholds h_k = [popcount ≥ k],
  * k = 1…n (parity: alternating weights on h_k), and the extreme h_k (an n-input OR or AND, with the
- * bias) need n* = n + (n−1)² (ALGORITHM.md §6), so that σ lets every node be any h_k; the nets of σ 3 and
+ * bias) need n* = n + (n−1)² (docs/ALGORITHM.md §6), so that σ lets every node be any h_k; the nets of σ 3 and
  * 5 have to build the same function from 2- and 3-input gates, many layers deep. Measured on parity 8
  * (1 restart each, β .2, fitted rows of 256 at the end): 8-8-1 σ 9: 187–244 at 60k iterations; σ 25:
  * 251–253 (60k); σ 57 γ1e-3: 227–232 (60k); σ 64 γ1e-4: 252–255 at 150k (gap 0.006; in the run

@@ -15,7 +15,7 @@
 // columns; h(a) says which (the column of a = 0 is h = 0). Only complete tables are decomposed: with
 // don't-cares the column classes are a colouring problem, and a wrong guess would lose solutions.
 
-import { popcount32, TruthTable } from '../table/truth-table.js';
+import { popcount32, TruthTable } from '../ir/truth-table.js';
 
 /** Functions with at most this many inputs are searched whole (measured: parity 4 and 5 solve in seconds). */
 export const DIRECT_MAX_INPUTS = 5;

@@ -6,10 +6,10 @@
 // Ports: mul `a[N], b[N] → p[2N]` (p = a·b); add `a[N], b[N] → s[N+1]` (s = a + b); maj `x[N] → y`
 // (y = 1 when more than half of the bits are 1); parity `x[N] → y` (y = XOR of the bits).
 
-import { userError } from '../diagnostics.js';
-import type { Spec } from '../spec/spec.js';
-import { compileSpec } from '../spec/compile.js';
-import { MAX_INPUTS } from '../table/truth-table.js';
+import { userError } from '../util/diagnostics.js';
+import type { Spec } from '../ir/spec.js';
+import { compileSpec } from '../lang/compile.js';
+import { MAX_INPUTS } from '../ir/truth-table.js';
 
 export const FAMILIES = ['mul', 'add', 'maj', 'parity'] as const;
 export type FamilyName = (typeof FAMILIES)[number];

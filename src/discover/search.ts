@@ -37,18 +37,18 @@
 //   proof fails (a bug: it passed simulation) the failure is recorded and the next circuit is tried.
 
 import { match } from 'ts-pattern';
-import type { Spec } from '../spec/spec.js';
-import type { BtfNet } from '../net/btf-net.js';
-import { forward, layeredNet } from '../net/btf-net.js';
-import type { TableItems } from '../table/truth-table.js';
+import type { Spec } from '../ir/spec.js';
+import type { BtfNet } from '../ir/btf-net.js';
+import { forward, layeredNet } from '../ir/btf-net.js';
+import type { TableItems } from '../ir/truth-table.js';
 import { solveNet, type SolveParams } from '../rrr/solve.js';
 import { restartSeed } from '../rrr/prng.js';
 import { circuitCost, finishNetlist, synthesize, type Synthesis } from '../gates/synthesize.js';
 import { composeNetlists } from '../gates/compose.js';
-import { countGates, type Netlist } from '../gates/netlist.js';
+import { countGates, type Netlist } from '../ir/netlist.js';
 import type { ExtractStats } from '../gates/extract.js';
-import { TruthTable } from '../table/truth-table.js';
-import { bitNames } from '../spec/spec.js';
+import { TruthTable } from '../ir/truth-table.js';
+import { bitNames } from '../ir/spec.js';
 import { findDecomposition, type Decomposition } from './decompose.js';
 import { writeVerilog } from '../emit/verilog.js';
 import type { ProofResult } from '../verify/prove.js';

@@ -2,7 +2,7 @@
 // and per output, bus bits as `a[0]`. Stage: emit.
 
 import { match } from 'ts-pattern';
-import { isGate, litNeg, litNode, type Lit, type Netlist } from '../gates/netlist.js';
+import { isGate, litNeg, litNode, type Lit, type Netlist } from '../ir/netlist.js';
 import { signalNames } from './names.js';
 
 export function writeBlif(nl: Netlist, header: string[] = []): string {

@@ -1,7 +1,7 @@
 // JSON netlist writer: ports, gates with their fanin references, outputs; inverters are `neg` flags on
 // references (netlist.ts). Stage: emit.
 
-import { countGates, isGate, litNeg, litNode, type Lit, type Netlist } from '../gates/netlist.js';
+import { countGates, isGate, litNeg, litNode, type Lit, type Netlist } from '../ir/netlist.js';
 import { signalNames } from './names.js';
 
 export interface JsonRef { signal: string | 0 | 1; neg?: true }

@@ -1,7 +1,7 @@
 // Signal names shared by the emitters: port bits by their spec names (`a[0]`, `cin`), gates `n<node>`.
 // Stage: emit.
 
-import type { Netlist } from '../gates/netlist.js';
+import type { Netlist } from '../ir/netlist.js';
 
 const VERILOG_KEYWORDS = new Set(('always and assign automatic begin buf bufif0 bufif1 case casex casez cell cmos config deassign default ' +
   'defparam design disable edge else end endcase endconfig endfunction endgenerate endmodule endprimitive endspecify endtable endtask ' +

@@ -2,8 +2,8 @@
 // on wires named n<node>, NOT as `~`, MAJ3 as `(a & b) | (a & c) | (b & c)`. Stage: emit.
 
 import { match } from 'ts-pattern';
-import { isGate, litNeg, litNode, type Lit, type Netlist } from '../gates/netlist.js';
-import { countGates } from '../gates/netlist.js';
+import { isGate, litNeg, litNode, type Lit, type Netlist } from '../ir/netlist.js';
+import { countGates } from '../ir/netlist.js';
 import { signalNames, verilogIdent } from './names.js';
 
 export interface VerilogOptions {

@@ -2,8 +2,8 @@
 // disjoint decomposition, discover/decompose.ts). Stage: extract — the composed netlist then goes through
 // the same simplify → optimize → exhaustive simulation as any extracted one (synthesize.ts, finishNetlist).
 
-import type { Port } from '../spec/spec.js';
-import { addGate, emptyNetlist, inputLit, isGate, LIT_FALSE, litNode, type Lit, type Netlist } from './netlist.js';
+import type { Port } from '../ir/spec.js';
+import { addGate, emptyNetlist, inputLit, isGate, LIT_FALSE, litNode, type Lit, type Netlist } from '../ir/netlist.js';
 
 /** Copy `src`'s gates into `dst` with its inputs bound to `inputs`; returns the literals of src's outputs. */
 function instantiate(dst: Netlist, src: Netlist, inputs: readonly Lit[]): Lit[] {

@@ -1,7 +1,7 @@
 // Extraction: a solved BTF net (one weight per edge) becomes a gate Netlist. Stage: solve → extract → simplify.
 //
 // Every BTF node, in topological order, is read back from the patterns it actually receives on the care
-// rows of the table (ALGORITHM.md §6), not from its weights: the forward pass runs on the gate network as it
+// rows of the table (docs/ALGORITHM.md §6), not from its weights: the forward pass runs on the gate network as it
 // is being built, so a node sees exactly what the gates upstream compute. Its target on each care row is
 // its own threshold output sgn(w·v) (hidden nodes) or the table's value (output nodes, don't-care where the
 // table has none). The smallest fitting form wins:
@@ -10,14 +10,14 @@
 //     AND/OR/MAJ circuit for it with every unseen pattern a don't-care (small-synth.ts).
 // Weights only order the search (largest |w| first): the first fitting candidate in that order wins.
 
-import { UserError } from '../diagnostics.js';
-import type { BtfNet } from '../net/btf-net.js';
-import type { Port } from '../spec/spec.js';
-import type { TruthTable } from '../table/truth-table.js';
+import { UserError } from '../util/diagnostics.js';
+import type { BtfNet } from '../ir/btf-net.js';
+import type { Port } from '../ir/spec.js';
+import type { TruthTable } from '../ir/truth-table.js';
 import {
   addGate, countGates, emptyNetlist, evalGateWord, inputLit, isGate, LIT_FALSE, LIT_TRUE, litNeg, litNode,
   type Gate, type GateCounts, type Lit, type Netlist,
-} from './netlist.js';
+} from '../ir/netlist.js';
 import { buildExpr, evalExpr, exprCost, synthPartial, type PartialFn } from './small-synth.js';
 
 export type NodeForm = 'const' | 'copy' | 'and' | 'or' | 'maj' | 'wide';

@@ -8,8 +8,8 @@
 // (optimize/to-netlist.ts). Every step is re-simulated against the table; the returned netlist is checked
 // exhaustively and is never worse than the input (cost: AIG nodes, then gates, then NOTs).
 
-import type { TruthTable } from '../table/truth-table.js';
-import { aigEstimate, cloneNetlist, countGates, type Netlist } from './netlist.js';
+import type { TruthTable } from '../ir/truth-table.js';
+import { aigEstimate, cloneNetlist, countGates, type Netlist } from '../ir/netlist.js';
 import { checkAgainstTable } from './simulate.js';
 import { aigAnds, aigFromNetlist, type Aig } from './optimize/aig.js';
 import { CareSim } from './optimize/sim.js';

@@ -1,8 +1,8 @@
 // Simplification: the pass list and the fixed-point driver (Yosys-style: each rule is a small named pass in
 // passes/, and this file is the one place that composes them). Stage: extract → simplify → emit.
 
-import type { TruthTable } from '../table/truth-table.js';
-import { checkNetlist, cloneNetlist, countGates, type GateCounts, type Netlist } from './netlist.js';
+import type { TruthTable } from '../ir/truth-table.js';
+import { checkNetlist, cloneNetlist, countGates, type GateCounts, type Netlist } from '../ir/netlist.js';
 import type { Pass } from './passes/pass.js';
 import { constProp } from './passes/const-prop.js';
 import { majConst } from './passes/maj-const.js';

@@ -3,8 +3,8 @@
 // specification is a word-wise XOR under the care mask. Stage: verify (always run before anything is written)
 // and the don't-care-aware simplification passes.
 
-import type { TruthTable } from '../table/truth-table.js';
-import { isGate, litNeg, litNode, type Lit, type Netlist } from './netlist.js';
+import type { TruthTable } from '../ir/truth-table.js';
+import { isGate, litNeg, litNode, type Lit, type Netlist } from '../ir/netlist.js';
 
 /** Word w of input j's exhaustive column (row m has x_j = bit j of m). */
 export function inputWord(j: number, w: number): number {

@@ -1,6 +1,6 @@
 // Small synthesis of partial Boolean functions (≤ ~10 variables, don't-cares allowed) into AND2/OR2/MAJ3
 // trees with free inverters. Stage: extract, for BTF nodes whose function on the patterns they actually see
-// needs more than one gate (σ > 3, or deep layers of a net that is not cleanly sparse, ALGORITHM.md §6).
+// needs more than one gate (σ > 3, or deep layers of a net that is not cleanly sparse, docs/ALGORITHM.md §6).
 //
 // Two methods, the smaller result wins:
 //  - exact: enumerate circuits of 1, 2 (and, for ≤ 5 variables, 3) gates by increasing size, with a budget;
@@ -11,7 +11,7 @@
 //    else the first variable of the caller's preference order).
 
 import { inputWord } from './simulate.js';
-import type { Gate, GateKind, Lit } from './netlist.js';
+import type { Gate, GateKind, Lit } from '../ir/netlist.js';
 
 /** A partial function of s variables: bit p of value/care is f at the pattern p (x_v = bit v of p). */
 export interface PartialFn {

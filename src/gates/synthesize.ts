@@ -2,12 +2,12 @@
 // Stage: the extract/simplify half of the pipeline, shared by `btfc compile` and `btfc discover`.
 // A netlist leaves this module only after it has matched the table on every care row.
 
-import type { Spec } from '../spec/spec.js';
-import type { BtfNet } from '../net/btf-net.js';
-import { InternalError } from '../internal-error.js';
+import type { Spec } from '../ir/spec.js';
+import type { BtfNet } from '../ir/btf-net.js';
+import { InternalError } from '../util/internal-error.js';
 import { extract, type ExtractStats } from './extract.js';
 import { simplify, type SimplifyStats } from './simplify.js';
-import { aigEstimate, countGates, type Netlist } from './netlist.js';
+import { aigEstimate, countGates, type Netlist } from '../ir/netlist.js';
 import { checkAgainstTable } from './simulate.js';
 import { optimize, type OptimizeStats } from './optimize.js';
 

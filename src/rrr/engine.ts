@@ -1,4 +1,4 @@
-// The RRR iterate of one restart and its hot loop (ALGORITHM.md §2–5). Stage: solve.
+// The RRR iterate of one restart and its hot loop (docs/ALGORITHM.md §2–5). Stage: solve.
 //
 // All state lives in flat Float64Arrays allocated once per engine and reused by every restart it runs:
 // per-edge variables item-major at [i*E + e], per-node ones at [i*N + n]. One iteration is two sweeps
@@ -14,8 +14,8 @@
 //     not enter P_A), so sweep 1 reads each block once.
 // Nothing is allocated and no closure is called inside an iteration.
 
-import type { TableItems } from '../table/truth-table.js';
-import type { BtfNet } from '../net/btf-net.js';
+import type { TableItems } from '../ir/truth-table.js';
+import type { BtfNet } from '../ir/btf-net.js';
 import type { Xoshiro128ss } from './prng.js';
 import { solveMarginU, marginDistance } from './projections.js';
 
@@ -132,7 +132,7 @@ export class RrrEngine {
   }
 
   /**
-   * The random initial point (ALGORITHM.md §5), drawn in this order per item: for each edge w then x,
+   * The random initial point (docs/ALGORITHM.md §5), drawn in this order per item: for each edge w then x,
    * U(−1, 1); then for each BTF node in order, y ~ U(−1, 1) unless it is an output with a cared target
    * (then y = target, no draw). Bias −1, inputs = data, g = 1.
    */

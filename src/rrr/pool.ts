@@ -7,8 +7,8 @@
 
 import { existsSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
-import type { TableItems } from '../table/truth-table.js';
-import { workerPath } from '../worker-url.js';
+import type { TableItems } from '../ir/truth-table.js';
+import { workerPath } from '../util/worker-url.js';
 import { RrrEngine, type EngineNet } from './engine.js';
 import { runRestart, type RestartRun, type RunParams } from './restart.js';
 

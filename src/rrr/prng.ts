@@ -1,5 +1,5 @@
 // Seeded pseudo-random numbers for the solver (stage: solve). All of RRR's randomness is its initial point
-// (ALGORITHM.md §5), drawn from the generator defined here, so the same seed gives a bit-identical run on
+// (docs/ALGORITHM.md §5), drawn from the generator defined here, so the same seed gives a bit-identical run on
 // any machine and in any worker thread.
 //
 // Generator: xoshiro128** 1.1 (Blackman & Vigna, 2018; prng.di.unimi.it), 32-bit state words, period

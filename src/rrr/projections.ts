@@ -1,4 +1,4 @@
-// The two projections of RRR on one block, in plain readable form (ALGORITHM.md §3–4). Stage: solve.
+// The two projections of RRR on one block, in plain readable form (docs/ALGORITHM.md §3–4). Stage: solve.
 //
 // `solveMarginU` and `marginDistance` are the scalar core of P_A and are called by the hot loop
 // (engine.ts) as they are. `marginProject`, `projectBlock` and `projectB` allocate their results: they are
@@ -139,7 +139,7 @@ export interface ConcurPoint {
 }
 
 /**
- * P_B (ALGORITHM.md §4), metric-weighted, on a point R of the item-major layout. `g` is items × nodes
+ * P_B (docs/ALGORITHM.md §4), metric-weighted, on a point R of the item-major layout. `g` is items × nodes
  * (1 for bias and inputs). `targets`/`care` are items × numOutputs; a don't-care output concurs with
  * itself alone (yB = yR). Returns the concurred weights wB (one per edge) and the point (wB repeated per
  * item, xB, yB).

@@ -1,5 +1,5 @@
 // The solver's public entry point (stage: solve): a BtfNet and the table's items in, one weight per edge
-// out (ALGORITHM.md §2–5), with per-restart statistics. Restarts run in worker threads (pool.ts) or inline.
+// out (docs/ALGORITHM.md §2–5), with per-restart statistics. Restarts run in worker threads (pool.ts) or inline.
 //
 // Meaning of the results:
 // - A restart is *solved* when the gap of some iteration is below gapstop and a forward pass with that
@@ -13,8 +13,8 @@
 //   is the solved restart of lowest index; a solve stops the restarts above it, while lower-numbered ones
 //   still running are allowed to finish (one of them may win instead).
 
-import type { BtfNet } from '../net/btf-net.js';
-import type { TableItems } from '../table/truth-table.js';
+import type { BtfNet } from '../ir/btf-net.js';
+import type { TableItems } from '../ir/truth-table.js';
 import { runRestarts } from './pool.js';
 import type { RestartRun } from './restart.js';
 

@@ -2,9 +2,9 @@
 // emitted Verilog equal to the spec on its care set; when the proof passes, measure AIG nodes and depth
 // with Yosys (aigmap). Stage: verify.
 
-import type { Spec } from '../spec/spec.js';
-import type { Netlist } from '../gates/netlist.js';
-import { aigEstimate } from '../gates/netlist.js';
+import type { Spec } from '../ir/spec.js';
+import type { Netlist } from '../ir/netlist.js';
+import { aigEstimate } from '../ir/netlist.js';
 import { writeVerilog } from '../emit/verilog.js';
 import { proveAgainstTable, type ProofResult } from './prove.js';
 import { aigStats } from './stats.js';

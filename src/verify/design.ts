@@ -1,8 +1,8 @@
 // Reading a user's Verilog design through Yosys: which modules it holds, their ports, and which module is
 // the top. Stage: verify (`btfc verify`).
 
-import { UserError } from '../diagnostics.js';
-import type { Port } from '../spec/spec.js';
+import { UserError } from '../util/diagnostics.js';
+import type { Port } from '../ir/spec.js';
 import { runYosysInWorker, yosysErrors } from './yosys.js';
 
 export interface DesignPort { name: string; direction: 'input' | 'output' | 'inout'; width: number }

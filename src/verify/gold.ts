@@ -6,8 +6,8 @@
 // ROM (`proc`), which `memory` maps to logic before `sat`. The miter instantiates both and computes
 // `ok = &(~care | ~(y ^ g))`: every cared output bit equals the design's.
 
-import type { TruthTable } from '../table/truth-table.js';
-import type { Port } from '../spec/spec.js';
+import type { TruthTable } from '../ir/truth-table.js';
+import type { Port } from '../ir/spec.js';
 import { verilogIdent } from '../emit/names.js';
 
 export const GOLD = 'btfc_gold';

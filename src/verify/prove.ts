@@ -1,8 +1,8 @@
 // Equivalence proof of a Verilog design against a truth table on its care set, by Yosys's SAT solver
 // (`sat -prove ok 1` on the miter of gold.ts). Stage: verify.
 
-import type { TruthTable } from '../table/truth-table.js';
-import type { Port } from '../spec/spec.js';
+import type { TruthTable } from '../ir/truth-table.js';
+import type { Port } from '../ir/spec.js';
 import { GOLD, MITER, goldVerilog, miterVerilog } from './gold.js';
 import { runYosysInWorker, yosysErrors } from './yosys.js';
 

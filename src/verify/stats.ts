@@ -2,7 +2,7 @@
 // here on the AIG it writes back, the depth in AND nodes (inverters free). Also the baseline: the same table
 // synthesised by Yosys + ABC from a flat truth-table module. Stage: verify (reporting).
 
-import type { TruthTable } from '../table/truth-table.js';
+import type { TruthTable } from '../ir/truth-table.js';
 import { TT, truthTableVerilog } from './gold.js';
 import { runYosysInWorker, yosysErrors } from './yosys.js';
 

@@ -4,7 +4,7 @@
 
 import { Worker } from 'node:worker_threads';
 import { existsSync } from 'node:fs';
-import { workerPath } from '../worker-url.js';
+import { workerPath } from '../util/worker-url.js';
 import type { YosysReply, YosysRequest } from './yosys-worker.js';
 
 export interface YosysResult {

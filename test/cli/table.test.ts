@@ -6,9 +6,10 @@ import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { runCli } from './run.js';
+import { fixture } from '../fixtures.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const smallArith = join(root, '..', 'shared', 'benchmarks', 'small_arith');
+const smallArith = fixture('small_arith');
 
 describe('btfc table', () => {
   it.each([

@@ -6,7 +6,7 @@ import {
   workPerIteration,
 } from '../../src/discover/candidates.js';
 import { readFileSync } from 'node:fs';
-import { compileSpec } from '../../src/spec/compile.js';
+import { compileSpec } from '../../src/lang/compile.js';
 
 describe('discover candidates', () => {
   it('the width lower bound is ceil(log2(distinct output vectors))', () => {

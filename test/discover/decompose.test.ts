@@ -5,8 +5,9 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { familySpec } from '../../src/discover/families.js';
 import { DIRECT_MAX_INPUTS, findDecomposition, type Decomposition } from '../../src/discover/decompose.js';
-import { TruthTable } from '../../src/table/truth-table.js';
-import { readTruth } from '../../src/table/truth.js';
+import { TruthTable } from '../../src/ir/truth-table.js';
+import { readTruth } from '../../src/formats/truth.js';
+import { readFixture } from '../fixtures.js';
 
 /** f(m) recomputed as g(h(m[bound]), m[free]) for every row and output. */
 function recomposes(t: TruthTable, d: Decomposition): boolean {
@@ -37,7 +38,7 @@ describe('findDecomposition', () => {
 
   it('finds none for the multipliers, adders, majority and the full adder of the benchmark files', () => {
     for (const f of ['mul3x3', 'maj7', 'maj9', 'mul4x4']) {
-      const text = readFileSync(`../shared/benchmarks/small_arith/${f}.truth`, 'utf8');
+      const text = readFixture(`small_arith/${f}.truth`);
       expect(findDecomposition(readTruth(text, `${f}.truth`).table), f).toBeUndefined();
     }
     expect(findDecomposition(familySpec('add', 4).table)).toBeUndefined();

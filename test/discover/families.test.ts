@@ -3,11 +3,12 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { familySource, familySpec } from '../../src/discover/families.js';
-import { readTruth } from '../../src/table/truth.js';
-import { UserError } from '../../src/diagnostics.js';
-import type { TruthTable } from '../../src/table/truth-table.js';
+import { readTruth } from '../../src/formats/truth.js';
+import { UserError } from '../../src/util/diagnostics.js';
+import type { TruthTable } from '../../src/ir/truth-table.js';
+import { fixture } from '../fixtures.js';
 
-const BENCH = '/work/shared/benchmarks/small_arith';
+const BENCH = fixture('small_arith');
 const truthFile = (name: string) => readTruth(readFileSync(`${BENCH}/${name}.truth`, 'utf8'), `${name}.truth`).table;
 
 function sameTable(a: TruthTable, b: TruthTable): void {

@@ -2,9 +2,9 @@
 // by patience, and the same seed gives the same circuit and the same table of what was tried.
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { compileSpec } from '../../src/spec/compile.js';
+import { compileSpec } from '../../src/lang/compile.js';
 import { discover, readsBack } from '../../src/discover/search.js';
-import { layeredNet } from '../../src/net/btf-net.js';
+import { layeredNet } from '../../src/ir/btf-net.js';
 import { familySpec } from '../../src/discover/families.js';
 
 const spec = compileSpec(readFileSync('examples/full_adder.spec', 'utf8'), 'examples/full_adder.spec');

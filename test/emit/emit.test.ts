@@ -4,13 +4,13 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { solvedRef } from '../gates/helpers.js';
 import { extract } from '../../src/gates/extract.js';
 import { simplify } from '../../src/gates/simplify.js';
-import { addGate, emptyNetlist, inputLit, LIT_TRUE, notLit, type Netlist } from '../../src/gates/netlist.js';
+import { addGate, emptyNetlist, inputLit, LIT_TRUE, notLit, type Netlist } from '../../src/ir/netlist.js';
 import { writeVerilog } from '../../src/emit/verilog.js';
 import { writeBlif } from '../../src/emit/blif.js';
 import { netlistToJson, type JsonRef } from '../../src/emit/json.js';
 import { proveAgainstTable } from '../../src/verify/prove.js';
 import { closeYosys } from '../../src/verify/yosys.js';
-import type { TruthTable } from '../../src/table/truth-table.js';
+import type { TruthTable } from '../../src/ir/truth-table.js';
 
 afterAll(closeYosys);
 

@@ -2,9 +2,9 @@
 // bits, complemented outputs included; checked by exhaustive simulation against the composed table.
 import { describe, expect, it } from 'vitest';
 import { composeNetlists } from '../../src/gates/compose.js';
-import { addGate, emptyNetlist, inputLit, notLit } from '../../src/gates/netlist.js';
+import { addGate, emptyNetlist, inputLit, notLit } from '../../src/ir/netlist.js';
 import { checkAgainstTable } from '../../src/gates/simulate.js';
-import { TruthTable } from '../../src/table/truth-table.js';
+import { TruthTable } from '../../src/ir/truth-table.js';
 
 const scalar = (name: string) => ({ name, width: 1, bus: false });
 

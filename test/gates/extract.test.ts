@@ -7,9 +7,9 @@ import { extract } from '../../src/gates/extract.js';
 import { checkAgainstTable } from '../../src/gates/simulate.js';
 import { evalExpr, exprCost, fullCare, synthPartial, type PartialFn } from '../../src/gates/small-synth.js';
 import { inputWord } from '../../src/gates/simulate.js';
-import { layeredNet } from '../../src/net/btf-net.js';
-import { TruthTable } from '../../src/table/truth-table.js';
-import { UserError } from '../../src/diagnostics.js';
+import { layeredNet } from '../../src/ir/btf-net.js';
+import { TruthTable } from '../../src/ir/truth-table.js';
+import { UserError } from '../../src/util/diagnostics.js';
 
 describe('extract', () => {
   it('reads 2x2.solved.net (σ 3) as 2-input AND/OR gates that compute the 2x2 multiplier', () => {

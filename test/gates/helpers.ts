@@ -1,11 +1,12 @@
 // Shared test fixtures: the reference's multiplier tables and solved nets, read independently of src/table.
 import { readFileSync } from 'node:fs';
-import { TruthTable } from '../../src/table/truth-table.js';
-import { readNet } from '../../src/net/net-io.js';
-import type { BtfNet } from '../../src/net/btf-net.js';
-import type { Port } from '../../src/spec/spec.js';
+import { TruthTable } from '../../src/ir/truth-table.js';
+import { readNet } from '../../src/formats/net-io.js';
+import type { BtfNet } from '../../src/ir/btf-net.js';
+import type { Port } from '../../src/ir/spec.js';
+import { fixture } from '../fixtures.js';
 
-export const BOOLEARN = '/work/shared/benchmarks/boolearn';
+export const BOOLEARN = fixture('boolearn');
 
 /**
  * A reference .dat as a TruthTable: x_j is column j of the input line (the net's input node 1+j), output k is

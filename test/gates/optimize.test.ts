@@ -8,9 +8,9 @@ import { simplify } from '../../src/gates/simplify.js';
 import { netlistCost, optimize } from '../../src/gates/optimize.js';
 import { aigFromNetlist, aigAnds } from '../../src/gates/optimize/aig.js';
 import { aigToNetlist } from '../../src/gates/optimize/to-netlist.js';
-import { addGate, aigEstimate, checkNetlist, emptyNetlist, inputLit, type Gate, type Lit, type Netlist } from '../../src/gates/netlist.js';
+import { addGate, aigEstimate, checkNetlist, emptyNetlist, inputLit, type Gate, type Lit, type Netlist } from '../../src/ir/netlist.js';
 import { checkAgainstTable, simulate } from '../../src/gates/simulate.js';
-import { TruthTable } from '../../src/table/truth-table.js';
+import { TruthTable } from '../../src/ir/truth-table.js';
 
 const scalar = (name: string) => ({ name, width: 1, bus: false });
 const ports = (p: string, n: number) => Array.from({ length: n }, (_, i) => scalar(`${p}${i}`));

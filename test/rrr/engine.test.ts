@@ -1,12 +1,12 @@
 // The fused hot loop (engine.ts) against a plain composition of the projections of projections.ts,
-// following ALGORITHM.md §5 line by line, on a partial table (don't-care rows and output bits).
+// following docs/ALGORITHM.md §5 line by line, on a partial table (don't-care rows and output bits).
 import { describe, expect, it } from 'vitest';
-import { layeredNet, type BtfNet } from '../../src/net/btf-net.js';
-import { TruthTable, type TableItems } from '../../src/table/truth-table.js';
+import { layeredNet, type BtfNet } from '../../src/ir/btf-net.js';
+import { TruthTable, type TableItems } from '../../src/ir/truth-table.js';
 import { RrrEngine } from '../../src/rrr/engine.js';
 import { Xoshiro128ss } from '../../src/rrr/prng.js';
 import { projectB, projectBlock } from '../../src/rrr/projections.js';
-import { multiplierTable } from '../../src/rrr/bench.js';
+import { multiplierTable } from '../../src/tools/bench-solver.js';
 
 /** One RRR iteration the slow, obvious way; mutates z and g; returns the gap. */
 function referenceIterate(net: BtfNet, items: TableItems, z: { w: Float64Array; x: Float64Array; y: Float64Array }, g: Float64Array, sigma: number, beta: number, gamma: number): number {
@@ -89,7 +89,7 @@ describe('RrrEngine', () => {
     for (let j = 0; j < g.length; j++) expect(engine.g[j]).toBeCloseTo(g[j]!, 8);
   });
 
-  it('initialises as ALGORITHM.md §5 says', () => {
+  it('initialises as docs/ALGORITHM.md §5 says', () => {
     const items = partialMultiplier();
     const net = layeredNet([4, 4, 4, 4], 3);
     const engine = new RrrEngine(net, items, 3);

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { marginAB, marginProject, projectBlock, projectB, solveMarginU } from '../../src/rrr/projections.js';
-import { layeredNet } from '../../src/net/btf-net.js';
+import { layeredNet } from '../../src/ir/btf-net.js';
 import { Xoshiro128ss } from '../../src/rrr/prng.js';
 
 const dot = (a: ArrayLike<number>, b: ArrayLike<number>) => {

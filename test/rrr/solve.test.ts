@@ -1,17 +1,17 @@
 // solveNet: a real solve verified by forward pass, determinism across worker counts, first-wins, --all,
 // timeout, abort, and NaN re-seeding. Worker tests run the compiled worker from dist/ (npm test builds it).
 import { describe, expect, it } from 'vitest';
-import { forward, layeredNet } from '../../src/net/btf-net.js';
+import { forward, layeredNet } from '../../src/ir/btf-net.js';
 import { solveNet, type SolveParams } from '../../src/rrr/solve.js';
-import { multiplierTable } from '../../src/rrr/bench.js';
+import { multiplierTable } from '../../src/tools/bench-solver.js';
 import { RrrEngine } from '../../src/rrr/engine.js';
 import { runRestart } from '../../src/rrr/restart.js';
 import { restartSeed } from '../../src/rrr/prng.js';
-import type { TableItems } from '../../src/table/truth-table.js';
+import type { TableItems } from '../../src/ir/truth-table.js';
 
 const items = multiplierTable(2).toItems();
 const net = layeredNet([4, 4, 4, 4], 3);
-/** The reference 2×2 settings (ALGORITHM.md §7). With seed 1, restart 0 fails and restart 1 solves at 4,051 iterations. */
+/** The reference 2×2 settings (docs/ALGORITHM.md §7). With seed 1, restart 0 fails and restart 1 solves at 4,051 iterations. */
 const reference: SolveParams = { sigma: 3, beta: 0.2, gamma: 1e-3, iterations: 10_000, gapstop: 0.01, restarts: 2, seed: 1, workers: 1, all: false };
 
 function reproduces(weights: Float64Array, its: TableItems): boolean {

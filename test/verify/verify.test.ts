@@ -12,7 +12,7 @@ import { proveAgainstTable } from '../../src/verify/prove.js';
 import { goldVerilog } from '../../src/verify/gold.js';
 import { aigStats, baseline } from '../../src/verify/stats.js';
 import { closeYosys, runYosysInWorker } from '../../src/verify/yosys.js';
-import { TruthTable } from '../../src/table/truth-table.js';
+import { TruthTable } from '../../src/ir/truth-table.js';
 import { main } from '../../src/cli/main.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'btfc-verify-'));

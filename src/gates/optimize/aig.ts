@@ -6,7 +6,7 @@
 // topological order, node i = f0[i] & f1[i]. Literals are `2·node + neg`, as in Netlist. An Aig is a value:
 // transformations build a new one with `rebuild`, which also hashes, folds trivial ANDs and drops dead nodes.
 
-import { isGate, litNeg, litNode, type Lit, type Netlist } from '../netlist.js';
+import { isGate, litNeg, litNode, type Lit, type Netlist } from '../../ir/netlist.js';
 
 export interface Aig {
   numInputs: number;

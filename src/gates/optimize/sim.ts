@@ -3,7 +3,7 @@
 // Stage: optimize. This is the optimizer's whole notion of correctness: the tables it meets have at most a
 // few thousand care rows, so every candidate is judged on all of them, not on samples.
 
-import type { TruthTable } from '../../table/truth-table.js';
+import type { TruthTable } from '../../ir/truth-table.js';
 import type { Aig } from './aig.js';
 
 export class CareSim {

@@ -6,7 +6,7 @@
 //  - each gate is written as AND(a,b) or as OR(~a,~b) with its fanouts complemented (MAJ3 likewise, by
 //    self-duality), chosen greedily so that as few nodes as possible are used in complemented form.
 
-import { emptyNetlist, type Gate, type Netlist } from '../netlist.js';
+import { emptyNetlist, type Gate, type Netlist } from '../../ir/netlist.js';
 import { fanoutCounts, type Aig } from './aig.js';
 
 interface Emitted { kind: 'and' | 'maj'; ins: number[] }

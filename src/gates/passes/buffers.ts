@@ -3,7 +3,7 @@
 
 import type { Pass } from './pass.js';
 import { rewriteGates } from './pass.js';
-import { LIT_FALSE, LIT_TRUE } from '../netlist.js';
+import { LIT_FALSE, LIT_TRUE } from '../../ir/netlist.js';
 
 export const buffers: Pass = {
   name: 'buffers',

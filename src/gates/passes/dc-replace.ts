@@ -5,7 +5,7 @@
 // (the replacement may differ where no output observes it). Simulation is over the table's care rows only.
 
 import type { Pass, PassContext } from './pass.js';
-import { evalGateWord, isGate, LIT_FALSE, LIT_TRUE, litNode, type Gate, type Lit, type Netlist } from '../netlist.js';
+import { evalGateWord, isGate, LIT_FALSE, LIT_TRUE, litNode, type Gate, type Lit, type Netlist } from '../../ir/netlist.js';
 
 /** Upper bound on word operations spent on re-simulation per run (keeps big tables fast). */
 const RESIM_BUDGET = 300_000_000;

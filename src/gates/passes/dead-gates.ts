@@ -1,7 +1,7 @@
 // Pass dead-gates: remove gates no output depends on, and renumber the rest compactly (order kept).
 
 import type { Pass } from './pass.js';
-import { isGate, liveNodes, litNode, type Gate, type Lit, type NetNode } from '../netlist.js';
+import { isGate, liveNodes, litNode, type Gate, type Lit, type NetNode } from '../../ir/netlist.js';
 
 export const deadGates: Pass = {
   name: 'dead-gates',

@@ -3,7 +3,7 @@
 // of inverters (distinct nodes used complemented, see netlist.ts).
 
 import type { Pass } from './pass.js';
-import { isConstLit, isGate, litNode, type Gate, type Netlist } from '../netlist.js';
+import { isConstLit, isGate, litNode, type Gate, type Netlist } from '../../ir/netlist.js';
 
 function refCounts(nl: Netlist): { pos: Int32Array; neg: Int32Array } {
   const pos = new Int32Array(nl.nodes.length);

@@ -2,7 +2,7 @@
 
 import type { Pass } from './pass.js';
 import { rewriteGates } from './pass.js';
-import { LIT_FALSE, LIT_TRUE, type Lit } from '../netlist.js';
+import { LIT_FALSE, LIT_TRUE, type Lit } from '../../ir/netlist.js';
 
 export const majConst: Pass = {
   name: 'maj-const',

@@ -2,8 +2,8 @@
 // transformation of the one shared representation), and the rewriting helpers the passes share.
 // Stage: simplify (extract → simplify → emit).
 
-import type { TruthTable } from '../../table/truth-table.js';
-import { isGate, litNeg, litNode, type Gate, type Lit, type Netlist } from '../netlist.js';
+import type { TruthTable } from '../../ir/truth-table.js';
+import { isGate, litNeg, litNode, type Gate, type Lit, type Netlist } from '../../ir/netlist.js';
 
 export interface PassContext {
   /** The specification: passes that use don't-cares keep the netlist correct on its care set. */

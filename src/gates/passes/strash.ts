@@ -4,7 +4,7 @@
 
 import type { Pass } from './pass.js';
 import { rewriteGates, sortedIns } from './pass.js';
-import { mkLit, type Gate, type Lit } from '../netlist.js';
+import { mkLit, type Gate, type Lit } from '../../ir/netlist.js';
 
 /** Canonical key of a gate and whether the gate is the complement of the keyed function. */
 function canon(g: Gate): { key: string; neg: boolean } {

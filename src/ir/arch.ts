@@ -1,0 +1,84 @@
+// Architectures: the width list a solve uses, from the `--hidden` flag or the spec's `solve { hidden … }`,
+// the default when neither gives one, and the solver's memory estimate. Stage: lower (widths → BtfNet).
+
+import { userError } from '../util/diagnostics.js';
+import { engineDoubles } from '../rrr/engine.js';
+
+/**
+ * The default hidden layers when neither the command line nor the spec names any: two hidden layers of
+ * max(inputs, outputs) nodes each. For the 2×2 multiplier that is the reference's 4-4-4-4; it is a
+ * starting point, not a promise of solvability (the reference solved the 3×3 multiplier with 12-12-12).
+ */
+export function defaultHidden(numInputs: number, numOutputs: number): number[] {
+  const h = Math.max(numInputs, numOutputs, 1);
+  return [h, h];
+}
+
+/**
+ * Parse `--hidden`: hidden widths separated by commas or spaces (`4,4`), or a whole width list with
+ * dashes (`4-4-4-4`, input and output widths included, checked against the spec). `none` (or an empty
+ * string) means no hidden layer: the outputs read the inputs directly.
+ */
+export function parseHidden(text: string): { hidden: number[] } | { widths: number[] } {
+  const t = text.trim();
+  if (t === '' || t === 'none') return { hidden: [] };
+  const whole = t.includes('-');
+  const parts = t.split(whole ? /\s*-\s*/ : /[\s,]+/);
+  const widths = parts.map((p) => (/^\d+$/.test(p) ? Number(p) : NaN));
+  if (widths.some((w) => !Number.isSafeInteger(w) || w < 1)) {
+    throw userError(`--hidden ${text}: expected layer widths such as 4,4 (hidden layers) or 4-4-4-4 (the whole architecture)`,
+      'each width is a positive integer; separate hidden widths with commas');
+  }
+  return whole ? { widths } : { hidden: widths };
+}
+
+/** The full width list `inputs, hidden…, outputs`, checking a whole list against the spec's widths. */
+export function resolveWidths(spec: { hidden: number[] } | { widths: number[] }, numInputs: number, numOutputs: number): number[] {
+  if ('hidden' in spec) return [numInputs, ...spec.hidden, numOutputs];
+  const w = spec.widths;
+  if (w.length < 2 || w[0] !== numInputs || w[w.length - 1] !== numOutputs) {
+    throw userError(`architecture ${w.join('-')} does not fit a function of ${numInputs} inputs and ${numOutputs} outputs`,
+      `its first width must be ${numInputs} and its last ${numOutputs}, e.g. ${[numInputs, ...w.slice(1, -1), numOutputs].join('-')}; or give only the hidden widths, e.g. --hidden ${w.length > 2 ? w.slice(1, -1).join(',') : '4,4'}`);
+  }
+  return [...w];
+}
+
+/** Edges and nodes of a layered net, without building it. */
+export function layeredSize(widths: readonly number[]): { numNodes: number; numEdges: number } {
+  let numNodes = 1 + widths[0]!;
+  let numEdges = 0;
+  for (let l = 1; l < widths.length; l++) {
+    numNodes += widths[l]!;
+    numEdges += widths[l]! * (widths[l - 1]! + 1);
+  }
+  return { numNodes, numEdges };
+}
+
+/**
+ * Bytes the solver's state takes: per worker, one engine for `items` items (engine.ts: two doubles per
+ * (item, edge) and eleven per (item, node)), times the number of workers running at once.
+ */
+export function memoryEstimate(size: { numNodes: number; numEdges: number }, items: number, concurrent: number): number {
+  return 8 * engineDoubles(size, items) * Math.max(1, concurrent);
+}
+
+export function formatBytes(bytes: number): string {
+  const units = ['bytes', 'KiB', 'MiB', 'GiB', 'TiB'];
+  let v = bytes;
+  let u = 0;
+  while (v >= 1024 && u < units.length - 1) {
+    v /= 1024;
+    u++;
+  }
+  return u === 0 ? `${bytes} bytes` : `${v.toFixed(v < 10 ? 2 : 1)} ${units[u]}`;
+}
+
+/** Parse a size such as `4G`, `512M`, `4GiB`, `1e9` (bytes). K/M/G/T are powers of 1024. */
+export function parseBytes(text: string): number {
+  const m = /^\s*([0-9]*\.?[0-9]+(?:e[0-9]+)?)\s*([kmgt]?)(?:i?b)?\s*$/i.exec(text);
+  if (!m) throw userError(`--max-memory ${text}: expected a size such as 4G, 512M or 1e9`, 'units K, M, G, T are powers of 1024; a bare number is bytes');
+  const scale = { '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3, t: 1024 ** 4 }[m[2]!.toLowerCase() as '' | 'k' | 'm' | 'g' | 't'];
+  const v = Number(m[1]) * scale;
+  if (!(v > 0)) throw userError(`--max-memory ${text}: must be more than 0`);
+  return v;
+}

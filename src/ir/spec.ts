@@ -1,0 +1,52 @@
+// Spec: the elaborated function with its named ports. Stage: output of elaborate and of the table-file
+// readers; everything after (lower, solve, extract, emit, verify) reads it.
+
+import type { TruthTable } from './truth-table.js';
+
+/** A named port. `bus` ports print as `name[width-1:0]`; scalars as `name`. */
+export interface Port {
+  name: string;
+  width: number;
+  bus: boolean;
+}
+
+/** Solver settings a spec may carry in a `solve { … }` block (flags on the command line override them). */
+export interface SpecSolveOptions {
+  hidden?: number[];
+  sigma?: number;
+  beta?: number;
+  gamma?: number;
+  iterations?: number;
+  gapstop?: number;
+  restarts?: number;
+  seed?: number;
+  workers?: number;
+  timeout?: number;
+}
+
+export interface Spec {
+  /** Circuit (Verilog module) name. */
+  name: string;
+  /** The file it came from, as the user named it. */
+  file: string;
+  /** In declaration order; their bits, bit 0 first, are x0, x1, … */
+  inputs: Port[];
+  /** In declaration order; their bits, bit 0 first, are the table's output columns 0, 1, … */
+  outputs: Port[];
+  table: TruthTable;
+  solve: SpecSolveOptions;
+}
+
+/** Flat bit names, e.g. `a[0]`, `a[1]`, `cin`, in table column order. */
+export function bitNames(ports: readonly Port[]): string[] {
+  const out: string[] = [];
+  for (const p of ports) {
+    if (p.bus) for (let i = 0; i < p.width; i++) out.push(`${p.name}[${i}]`);
+    else out.push(p.name);
+  }
+  return out;
+}
+
+export function totalWidth(ports: readonly Port[]): number {
+  return ports.reduce((s, p) => s + p.width, 0);
+}

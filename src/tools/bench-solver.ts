@@ -1,0 +1,146 @@
+// Fixed-seed solver benchmarks (stage: solve; used by `btfc bench`): throughput of the RRR iteration in
+// edge·item·iterations per second on one worker and on all, and the 2×2 multiplier reference task
+// (docs/ALGORITHM.md §7). The multiplier tables are built here so the benchmark needs no files.
+
+import { availableParallelism } from 'node:os';
+import { layeredNet } from '../ir/btf-net.js';
+import { TruthTable } from '../ir/truth-table.js';
+import { solveNet, type SolveParams } from '../rrr/solve.js';
+
+/** The n×n unsigned multiplier: inputs a0…a(n−1) then b0…b(n−1) (x0 = a0), output k = bit k of a·b. */
+export function multiplierTable(bits: number): TruthTable {
+  const t = new TruthTable(2 * bits, 2 * bits);
+  const mask = (1 << bits) - 1;
+  for (let m = 0; m < t.numRows; m++) {
+    const p = (m & mask) * (m >>> bits);
+    for (let k = 0; k < 2 * bits; k++) t.set(k, m, ((p >>> k) & 1) as 0 | 1);
+  }
+  return t;
+}
+
+export interface ThroughputRow {
+  task: string;
+  architecture: string;
+  edges: number;
+  items: number;
+  iterations: number;
+  /** edge·item·iterations per second, one restart on one worker (the faster of two restarts' own time). */
+  oneWorker: number;
+  /** The same summed over `workers` restarts running at once (wall time of the whole solve). */
+  allWorkers: number;
+  workers: number;
+}
+
+export interface ReferenceRow {
+  task: string;
+  restarts: number;
+  solved: number;
+  /** Mean and standard error (population sd / sqrt n, as the reference prints) of iterations per solution. */
+  meanIterations: number;
+  seIterations: number;
+  wallMs: number;
+  workers: number;
+  settings: Omit<SolveParams, 'workers' | 'restarts'>;
+}
+
+export interface BenchResult {
+  quick: boolean;
+  node: string;
+  throughput: ThroughputRow[];
+  reference: ReferenceRow;
+  /** The same task and seeds with fitStop (a restart is solved once its weights fit every care row). */
+  referenceFit: ReferenceRow;
+  /** 3×3 multiplier at equal work per restart: the reference's architecture and settings, then the wide start discover uses. */
+  mul3: Mul3Row[];
+}
+
+export interface Mul3Row {
+  label: string;
+  architecture: string;
+  settings: Omit<SolveParams, 'workers' | 'restarts'>;
+  restarts: number;
+  solved: number;
+  /** Iterations of the solved restarts. */
+  iterations: number[];
+  /** edge·item·iterations each restart may spend (the same for both rows). */
+  workPerRestart: number;
+  wallMs: number;
+}
+
+const BENCH_SEED = 1;
+
+/** Run the benchmarks; `quick` is a seconds-long smoke run. */
+export async function runBench(opts: { quick: boolean; workers?: number; signal?: AbortSignal; onStep?: (what: string) => void }): Promise<BenchResult> {
+  const workers = opts.workers ?? availableParallelism();
+  const tasks = [
+    { task: '2x2 multiplier', bits: 2, widths: [4, 4, 4, 4], iterations: opts.quick ? 2000 : 20_000 },
+    { task: '3x3 multiplier', bits: 3, widths: [6, 12, 12, 12, 6], iterations: opts.quick ? 200 : 2000 },
+  ];
+  const throughput: ThroughputRow[] = [];
+  for (const t of tasks) {
+    const items = multiplierTable(t.bits).toItems();
+    const net = layeredNet(t.widths, 3);
+    const work = t.iterations * net.numEdges * items.count;
+    // gapstop 0: never stops early, so every restart runs exactly `iterations`.
+    const base: SolveParams = { sigma: 3, beta: 0.2, gamma: 1e-3, iterations: t.iterations, gapstop: 0, restarts: 1, seed: BENCH_SEED, workers: 1, all: true };
+    opts.onStep?.(`throughput ${t.task}, 1 worker`);
+    // Two restarts on one worker; the second one's own time, so the figure is of JIT-compiled code.
+    const one = await solveNet(net, items, { ...base, restarts: 2 }, { signal: opts.signal });
+    const oneMs = Math.min(...one.stats.restarts.map((r) => r.timeMs));
+    opts.onStep?.(`throughput ${t.task}, ${workers} workers`);
+    const all = await solveNet(net, items, { ...base, restarts: workers, workers }, { signal: opts.signal });
+    throughput.push({
+      task: t.task, architecture: t.widths.join('-'), edges: net.numEdges, items: items.count, iterations: t.iterations,
+      oneWorker: work / (oneMs / 1000),
+      allWorkers: (work * workers) / (all.stats.timeMs / 1000),
+      workers,
+    });
+  }
+  const settings = { sigma: 3, beta: 0.2, gamma: 1e-3, iterations: 10_000, gapstop: 0.01, seed: BENCH_SEED, all: true };
+  const restarts = opts.quick ? 4 : 40;
+  const items = multiplierTable(2).toItems();
+  const reference = async (fitStop: boolean): Promise<ReferenceRow> => {
+    opts.onStep?.(`2x2 reference task, ${restarts} restarts${fitStop ? ', fitStop' : ''}`);
+    const res = await solveNet(layeredNet([4, 4, 4, 4], 3), items, { ...settings, restarts, workers, ...(fitStop ? { fitStop } : {}) }, { signal: opts.signal });
+    const its = res.stats.restarts.filter((r) => r.solved).map((r) => r.iterations);
+    const mean = its.length ? its.reduce((a, b) => a + b, 0) / its.length : NaN;
+    const sd = its.length ? Math.sqrt(its.reduce((a, b) => a + (b - mean) ** 2, 0) / its.length) : NaN;
+    return {
+      task: '2x2 multiplier 4-4-4-4', restarts, solved: its.length, meanIterations: mean, seIterations: sd / Math.sqrt(its.length),
+      wallMs: res.stats.timeMs, workers, settings: { ...settings, ...(fitStop ? { fitStop } : {}) },
+    };
+  };
+  const referenceRow = await reference(false);
+  const referenceFit = await reference(true);
+
+  // 3×3 multiplier, time to solution at equal work per restart: the reference's 6-12-12-12-6 (β .1,
+  // γ 1e-4, gapstop; it needs ≈ 4×10⁵ iterations, docs/ALGORITHM.md §7) against the wide two-layer start that
+  // discover uses (candidates.ts: 4n nodes per layer, β .2, fitStop).
+  const mul3Items = multiplierTable(3).toItems();
+  const wideIterations = opts.quick ? 300 : 20_000;
+  const wideNet = layeredNet([6, 24, 24, 6], 3);
+  const work = wideIterations * wideNet.numEdges * mul3Items.count;
+  const mul3: Mul3Row[] = [];
+  for (const row of [
+    { label: 'reference settings', widths: [6, 12, 12, 12, 6], settings: { sigma: 3, beta: 0.1, gamma: 1e-4, gapstop: 0.01, seed: BENCH_SEED, all: true } },
+    { label: 'wide start + fitStop', widths: [6, 24, 24, 6], settings: { sigma: 3, beta: 0.2, gamma: 5e-4, gapstop: 0.01, seed: BENCH_SEED, all: true, fitStop: true } },
+  ]) {
+    const net = layeredNet(row.widths, 3);
+    const iterations = Math.round(work / (net.numEdges * mul3Items.count));
+    opts.onStep?.(`3x3 multiplier ${row.widths.join('-')}, ${workers} restarts of ${iterations} iterations`);
+    const res = await solveNet(net, mul3Items, { ...row.settings, iterations, restarts: workers, workers }, { signal: opts.signal });
+    mul3.push({
+      label: row.label, architecture: row.widths.join('-'), settings: { ...row.settings, iterations }, restarts: workers,
+      solved: res.stats.solvedCount, iterations: res.stats.restarts.filter((r) => r.solved).map((r) => r.iterations),
+      workPerRestart: work, wallMs: res.stats.timeMs,
+    });
+  }
+  return {
+    quick: opts.quick,
+    node: process.version,
+    throughput,
+    reference: referenceRow,
+    referenceFit,
+    mul3,
+  };
+}
