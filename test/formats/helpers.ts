@@ -2,7 +2,6 @@
 // parsers for the reference formats (.hex, GBFS .tt) that the readers are checked against.
 
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { fixture } from '../fixtures.js';
 import { expect } from 'vitest';
 import { formatDiagnostic, UserError } from '../../src/util/diagnostics.js';
@@ -10,8 +9,6 @@ import { TruthTable } from '../../src/ir/truth-table.js';
 
 /** Path of a benchmark fixture (test/fixtures/), e.g. `bench('small_arith/maj5.truth')`. */
 export function bench(rel: string): string {
-  // GBFS is not in test/fixtures/ yet (its licence is not stated: it will be regenerated, not copied).
-  if (rel.startsWith('gbfs/')) return fileURLToPath(new URL(`../../../shared/benchmarks/gbfs/benchmarks/${rel.slice(5)}`, import.meta.url));
   return fixture(rel);
 }
 
