@@ -33,15 +33,19 @@ function nameText(name: ts.PropertyName | ts.BindingName | undefined, file: ts.S
   return name.getText(file);
 }
 
+/** 'Class.' for a member of a class, else ''. */
+function classPrefix(member: ts.Node): string {
+  return ts.isClassLike(member.parent) ? `${member.parent.name?.text ?? '<class>'}.` : '';
+}
+
 /** What a reader would call the function: its own name, the variable or property it is bound to, or its call. */
 function functionName(node: FunctionLike, file: ts.SourceFile): string {
-  const parent = node.parent;
-  const owner = ts.isClassLike(parent) ? `${parent.name?.text ?? '<class>'}.` : '';
-  if (ts.isConstructorDeclaration(node)) return `${owner}constructor`;
+  if (ts.isConstructorDeclaration(node)) return `${classPrefix(node)}constructor`;
   const own = ts.isArrowFunction(node) ? undefined : nameText(node.name, file);
-  if (own !== undefined) return `${owner}${own}`;
+  if (own !== undefined) return `${classPrefix(node)}${own}`;
+  const parent = node.parent;
   if (ts.isVariableDeclaration(parent) || ts.isPropertyAssignment(parent) || ts.isPropertyDeclaration(parent)) {
-    return `${ts.isPropertyDeclaration(parent) && ts.isClassLike(parent.parent) ? `${parent.parent.name?.text ?? '<class>'}.` : ''}${nameText(parent.name, file)}`;
+    return `${classPrefix(parent)}${nameText(parent.name, file)}`;
   }
   if (ts.isCallExpression(parent) || ts.isNewExpression(parent)) return `${parent.expression.getText(file)} callback`;
   return '<anonymous>';

@@ -22,14 +22,6 @@ export function sourceFiles(): string[] {
   return found.sort();
 }
 
-/** The folders directly under src/ (each one concern of the layout), sorted. */
-export function sourceFolders(): string[] {
-  return readdirSync(SRC_ROOT, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory())
-    .map((entry) => entry.name)
-    .sort();
-}
-
 /** A source file's text, by its path relative to src/. */
 export function readSource(rel: string): string {
   return readFileSync(join(SRC_ROOT, rel), 'utf8');
