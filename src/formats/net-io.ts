@@ -5,7 +5,7 @@
 // Node numbering: the reference numbers nodes exactly as BtfNet does — node 0 is the bias (value −1, counted
 // in `innodes`), nodes 1..innodes−1 are the data inputs in the order of a `.dat` input line, BTF nodes
 // follow in topological order and the last `outnodes` nodes are the outputs in the order of a `.dat` output
-// line (checked by forward-passing the reference's solved 2×2 and 3×3 multipliers, test/net/net-io.test.ts).
+// line (checked by forward-passing the reference's solved 2×2 and 3×3 multipliers, test/formats/net-io.test.ts).
 // So reading is the identity on node ids; only the edge order changes (netFromEdges sorts by receiver) and
 // the weights are permuted with it.
 

@@ -19,8 +19,9 @@ export interface RunParams {
   /**
    * Also count a restart as solved at the first poll (every POLL_EVERY iterations) where the forward pass
    * of its wB reproduces every cared target bit, even though the gap is still above gapstop. Default off
-   * (the reference's rule). Extraction checks every node on the patterns it really sees, so such weights
-   * give circuits exactly as trustworthy; `btfc discover` uses it (measured in src/discover/search.ts).
+   * (the reference's rule, and `btfc solve`'s). Extraction checks every node on the patterns it really
+   * sees, so such weights give circuits exactly as trustworthy: `btfc compile` turns it on unless
+   * --no-fit-stop, and `btfc discover` always runs with it (figures in discover/candidates.ts, wideStart).
    */
   fitStop?: boolean;
 }

@@ -44,7 +44,7 @@ export interface SolveParams {
   deterministicWinner?: boolean;
   /**
    * Count a restart as solved as soon as its wB fits every care row at a poll (every 100 iterations), gap
-   * or no gap (restart.ts). Default false: the reference's gapstop rule, which `btfc bench` figures use.
+   * or no gap (restart.ts). Default false: the reference's gapstop rule (`btfc bench` measures both).
    */
   fitStop?: boolean;
 }
@@ -82,7 +82,10 @@ export interface SolveStats {
 export interface SolveResult {
   net: BtfNet;
   solved: boolean;
-  /** the first solved restart (by completion), else the best accuracy one */
+  /**
+   * The winner: the first solved restart to finish, or with deterministicWinner the solved one of lowest
+   * index; when none solved, the restart of best training accuracy (ties: lower bestGap, then lower index).
+   */
   best?: { restart: number; weights: Float64Array; trainAccuracy: number };
   /** with all: every solved restart's weights (without all: the solved ones that finished, usually one) */
   solutions: { restart: number; weights: Float64Array }[];

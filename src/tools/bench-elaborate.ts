@@ -1,5 +1,5 @@
 // Benchmark of elaboration: compiles a 10-bit × 10-bit multiplier (20 inputs, 2^20 rows, 20 outputs)
-// and prints the time. Run after the build: `node dist/spec/bench-elaborate.js`.
+// and prints the time. Run after the build: `node dist/tools/bench-elaborate.js`.
 
 import { performance } from 'node:perf_hooks';
 import { compileSpec } from '../lang/compile.js';

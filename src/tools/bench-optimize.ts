@@ -1,6 +1,6 @@
 // Benchmark of the optimizer on the reference's solved multipliers: extract → simplify → optimize, with
 // AIG node counts (as Yosys's aigmap counts them) and times. Run after building:
-//   npx tsc -p tsconfig.build.json && node dist/gates/bench-optimize.js [seeds]
+//   npx tsc -p tsconfig.build.json && node dist/tools/bench-optimize.js [seeds]
 // Reads <repo>/test/fixtures/boolearn/{2x2,3x3}.{solved.net,dat}.
 
 import { readFileSync } from 'node:fs';

@@ -26,7 +26,7 @@ export function railroadHtml(): string {
 }
 
 function main(): void {
-  // dist/spec/railroad.js → <repo>/grammar/railroad.html
+  // dist/tools/railroad.js → <repo>/grammar/railroad.html
   const out = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'grammar', 'railroad.html');
   const tmp = `${out}.tmp`;
   writeFileSync(tmp, railroadHtml());

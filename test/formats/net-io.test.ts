@@ -10,7 +10,7 @@ import { fixture } from '../fixtures.js';
 const dir = fixture('boolearn');
 const read = (f: string) => readFileSync(`${dir}/${f}`, 'utf8');
 
-/** The reference .dat: items of 0/1 input and output lines (read here independently of src/table). */
+/** The reference .dat: items of 0/1 input and output lines (read here independently of src/formats/dat.ts). */
 function readDatItems(text: string): { ins: number[][]; outs: number[][] } {
   const nums = text.split(/\s+/).filter((s) => s !== '').map(Number);
   const [count, , nin, , nout] = nums;

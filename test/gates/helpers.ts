@@ -1,4 +1,5 @@
-// Shared test fixtures: the reference's multiplier tables and solved nets, read independently of src/table.
+// Shared test fixtures: the reference's multiplier tables and solved nets (the .dat tables read independently
+// of src/formats/dat.ts).
 import { readFileSync } from 'node:fs';
 import { TruthTable } from '../../src/ir/truth-table.js';
 import { readNet } from '../../src/formats/net-io.js';

@@ -1,5 +1,5 @@
 // Test helpers for the spec language: compile and capture diagnostics as the CLI prints them; read
-// IWLS .truth files directly (independently of src/table/truth.ts).
+// IWLS .truth files directly (independently of src/formats/truth.ts).
 
 import { readFileSync } from 'node:fs';
 import { formatDiagnostic, UserError } from '../../src/util/diagnostics.js';
