@@ -98,3 +98,17 @@ describe('the solver option table', () => {
     expect(formatBytes(100)).toBe('100 bytes');
   });
 });
+
+describe('the solver\'s own argument check', () => {
+  it('rejects, from the same table, a value the CLI would refuse', async () => {
+    const { solveNet } = await import('../../src/rrr/solve.js');
+    const { layeredNet } = await import('../../src/ir/btf-net.js');
+    const { multiplierTable } = await import('../../src/tools/bench-solver.js');
+    const items = multiplierTable(2).toItems();
+    const params = { sigma: 3, beta: 0.2, gamma: 1e-3, iterations: 100, gapstop: 0.01, restarts: 1, seed: 1, workers: 1, all: false, inline: true };
+    for (const [name, bad] of [['beta', 2], ['iterations', 1.5], ['seed', -1], ['workers', 0]] as const) {
+      await expect(solveNet(layeredNet([4, 4, 4, 4], 3), items, { ...params, [name]: bad }), name)
+        .rejects.toThrow(`solveNet: ${name} = ${bad} is out of range`);
+    }
+  });
+});
