@@ -6,7 +6,8 @@ import { btfcVersion } from '../util/version.js';
 import type { Argv } from 'yargs';
 import type { BtfcCommand, CommandIO } from './command.js';
 import { loadSpec } from '../flow/load-spec.js';
-import { addSolveOptions, solveSetup, type SolveArgs } from '../flow/settings.js';
+import { solveSetup } from '../flow/lower.js';
+import { addSolveFlags, type SolveArgs } from './solve-flags.js';
 import { formatCount, formatGap, restartLine, solveProgress } from './progress.js';
 import type { Port, Spec } from '../ir/spec.js';
 import type { BtfNet } from '../ir/btf-net.js';
@@ -261,7 +262,7 @@ async function handler(args: Args, io: CommandIO): Promise<number> {
 export const compileCommand: BtfcCommand = {
   command: 'compile <spec>',
   describe: 'Solve, extract, simplify, verify and write a gate-level Verilog circuit for a spec',
-  builder: (y: Argv) => addSolveOptions(y
+  builder: (y: Argv) => addSolveFlags(y
     .positional('spec', { type: 'string', describe: 'spec, .pla, .truth or .dat file', demandOption: true })
     .option('circuit', { type: 'string', describe: 'which circuit of a multi-circuit spec' })
     .option('output', { alias: 'o', type: 'string', describe: 'Verilog output file (default: <circuit>.v in the current directory)' })

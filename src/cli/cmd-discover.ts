@@ -8,6 +8,7 @@ import type { Argv } from 'yargs';
 import type { BtfcCommand, CommandIO } from './command.js';
 import { loadSpec } from '../flow/load-spec.js';
 import { formatCount } from './progress.js';
+import { addSolveFlags } from './solve-flags.js';
 import { userError } from '../util/diagnostics.js';
 import { bitNames, type Port, type Spec } from '../ir/spec.js';
 import { countGates } from '../ir/netlist.js';
@@ -196,14 +197,18 @@ async function handler(args: Args, io: CommandIO): Promise<number> {
 export const discoverCommand: BtfcCommand = {
   command: 'discover <what>',
   describe: 'Search architectures for the smallest proved circuit of a spec or a built-in family (mul, add, maj, parity)',
-  builder: (y: Argv) => y
+  builder: (y: Argv) => addSolveFlags(y
     .positional('what', { type: 'string', describe: `a spec, .pla, .truth or .dat file, or a family: ${FAMILIES.join(', ')} (a file named like a family: write ./mul)`, demandOption: true })
     .option('bits', { type: 'number', describe: 'operand width of mul (a[N] × b[N] → p[2N]) and add (a[N] + b[N] → s[N+1])' })
     .option('inputs', { type: 'number', describe: 'input count of maj (x[N] → y, more than half the bits set) and parity (x[N] → y = ^x)' })
-    .option('circuit', { type: 'string', describe: 'which circuit of a multi-circuit spec' })
-    .option('timeout', { type: 'number', default: 60, describe: 'seconds of search (the final proof comes after)' })
-    .option('seed', { type: 'number', default: 1, describe: 'base random seed, an integer ≥ 0' })
-    .option('workers', { type: 'number', describe: 'worker threads running restarts in parallel (default: available CPUs)' })
+    .option('circuit', { type: 'string', describe: 'which circuit of a multi-circuit spec' }), {
+    // discover runs its own solver settings per candidate; only these three are the user's.
+    names: ['timeout', 'seed', 'workers'],
+    override: {
+      timeout: { default: 60, describe: 'seconds of search (the final proof comes after)' },
+      seed: { default: 1, describe: 'base random seed, an integer ≥ 0' },
+    },
+  })
     .option('patience', { type: 'number', default: 12, describe: 'stop after this many solutions in a row that did not improve the best circuit' })
     .option('output', { alias: 'o', type: 'string', describe: 'Verilog output file (default: <circuit>.v in the current directory)' })
     .option('json', { type: 'string', describe: 'write a JSON report (as compile\'s, plus `search`: every candidate tried, and `chosen`)' })

@@ -4,7 +4,8 @@
 import type { Argv } from 'yargs';
 import { loadSpec } from '../flow/load-spec.js';
 import type { BtfcCommand, CommandIO } from './command.js';
-import { addSolveOptions, solveSetup, type SolveArgs, type SolveSetup } from '../flow/settings.js';
+import { solveSetup, type SolveSetup } from '../flow/lower.js';
+import { addSolveFlags, type SolveArgs } from './solve-flags.js';
 import { solveProgress, restartLine, formatCount } from './progress.js';
 import { solveNet, type SolveResult } from '../rrr/solve.js';
 import { writeNet } from '../formats/net-io.js';
@@ -140,7 +141,7 @@ async function handler(args: Args, io: CommandIO): Promise<number> {
 export const solveCommand: BtfcCommand = {
   command: 'solve <spec>',
   describe: 'Train a Boolean threshold network for a spec by RRR (restarts in parallel) and report',
-  builder: (y: Argv) => addSolveOptions(y
+  builder: (y: Argv) => addSolveFlags(y
     .positional('spec', { type: 'string', describe: 'spec, .pla, .truth or .dat file', demandOption: true })
     .option('circuit', { type: 'string', describe: 'which circuit of a multi-circuit spec' })
     .option('net', { type: 'string', describe: 'write the solved network in the reference .net format (only when solved)' })

@@ -1,8 +1,7 @@
 // Architectures: the width list a solve uses, from the `--hidden` flag or the spec's `solve { hidden … }`,
-// the default when neither gives one, and the solver's memory estimate. Stage: lower (widths → BtfNet).
+// the default when neither gives one, and a layered net's size. Stage: lower (widths → BtfNet).
 
 import { userError } from '../util/diagnostics.js';
-import { engineDoubles } from '../rrr/engine.js';
 
 /**
  * The default hidden layers when neither the command line nor the spec names any: two hidden layers of
@@ -52,33 +51,4 @@ export function layeredSize(widths: readonly number[]): { numNodes: number; numE
     numEdges += widths[l]! * (widths[l - 1]! + 1);
   }
   return { numNodes, numEdges };
-}
-
-/**
- * Bytes the solver's state takes: per worker, one engine for `items` items (engine.ts: two doubles per
- * (item, edge) and eleven per (item, node)), times the number of workers running at once.
- */
-export function memoryEstimate(size: { numNodes: number; numEdges: number }, items: number, concurrent: number): number {
-  return 8 * engineDoubles(size, items) * Math.max(1, concurrent);
-}
-
-export function formatBytes(bytes: number): string {
-  const units = ['bytes', 'KiB', 'MiB', 'GiB', 'TiB'];
-  let v = bytes;
-  let u = 0;
-  while (v >= 1024 && u < units.length - 1) {
-    v /= 1024;
-    u++;
-  }
-  return u === 0 ? `${bytes} bytes` : `${v.toFixed(v < 10 ? 2 : 1)} ${units[u]}`;
-}
-
-/** Parse a size such as `4G`, `512M`, `4GiB`, `1e9` (bytes). K/M/G/T are powers of 1024. */
-export function parseBytes(text: string): number {
-  const m = /^\s*([0-9]*\.?[0-9]+(?:e[0-9]+)?)\s*([kmgt]?)(?:i?b)?\s*$/i.exec(text);
-  if (!m) throw userError(`--max-memory ${text}: expected a size such as 4G, 512M or 1e9`, 'units K, M, G, T are powers of 1024; a bare number is bytes');
-  const scale = { '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3, t: 1024 ** 4 }[m[2]!.toLowerCase() as '' | 'k' | 'm' | 'g' | 't'];
-  const v = Number(m[1]) * scale;
-  if (!(v > 0)) throw userError(`--max-memory ${text}: must be more than 0`);
-  return v;
 }

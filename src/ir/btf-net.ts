@@ -122,7 +122,3 @@ export function forward(net: BtfNet, weights: Float64Array, inputs: ArrayLike<nu
   }
   return y;
 }
-
-export function describeArchitecture(net: BtfNet): string {
-  return net.widths ? net.widths.join('-') : `${net.numNodes}-node net`;
-}

@@ -2,26 +2,16 @@
 // readers; everything after (lower, solve, extract, emit, verify) reads it.
 
 import type { TruthTable } from './truth-table.js';
+import type { SpecSolveOptions } from './solve-options.js';
+
+/** Solver settings a spec may carry in a `solve { … }` block; their table is ir/solve-options.ts. */
+export type { SpecSolveOptions };
 
 /** A named port. `bus` ports print as `name[width-1:0]`; scalars as `name`. */
 export interface Port {
   name: string;
   width: number;
   bus: boolean;
-}
-
-/** Solver settings a spec may carry in a `solve { … }` block (flags on the command line override them). */
-export interface SpecSolveOptions {
-  hidden?: number[];
-  sigma?: number;
-  beta?: number;
-  gamma?: number;
-  iterations?: number;
-  gapstop?: number;
-  restarts?: number;
-  seed?: number;
-  workers?: number;
-  timeout?: number;
 }
 
 export interface Spec {
@@ -45,8 +35,4 @@ export function bitNames(ports: readonly Port[]): string[] {
     else out.push(p.name);
   }
   return out;
-}
-
-export function totalWidth(ports: readonly Port[]): number {
-  return ports.reduce((s, p) => s + p.width, 0);
 }

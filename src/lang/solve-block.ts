@@ -1,67 +1,42 @@
 // `solve { … }` blocks: solver settings carried by a spec, checked for names, types and ranges.
 // Stage: elaborate. Top-level blocks apply to every circuit; a circuit's own blocks override them.
 
-import type { SpecSolveOptions } from '../ir/spec.js';
+import { SPEC_OPTIONS, checkRange, type NumberOption, type SpecSolveOptions } from '../ir/solve-options.js';
 import type { SolveBlock, SolveOption } from './ast.js';
 import { fail } from './typecheck.js';
 import { closest } from './suggest.js';
 
-type Kind = 'positive' | 'fraction' | 'nonnegative' | 'count' | 'natural';
-
-interface OptionRule {
-  kind: Kind;
-  /** What the value is, for messages. */
-  what: string;
-}
-
-const RULES: Record<Exclude<keyof SpecSolveOptions, 'hidden'>, OptionRule> = {
-  sigma: { kind: 'positive', what: 'the margin σ (a number > 0)' },
-  beta: { kind: 'fraction', what: 'the RRR step β (0 < β ≤ 1)' },
-  gamma: { kind: 'nonnegative', what: 'the sparsity weight γ (a number ≥ 0)' },
-  iterations: { kind: 'count', what: 'iterations per restart (an integer ≥ 1)' },
-  gapstop: { kind: 'nonnegative', what: 'the gap at which a run stops (a number ≥ 0)' },
-  restarts: { kind: 'count', what: 'the number of restarts (an integer ≥ 1)' },
-  seed: { kind: 'natural', what: 'the random seed (an integer ≥ 0)' },
-  workers: { kind: 'count', what: 'worker threads (an integer ≥ 1)' },
-  timeout: { kind: 'positive', what: 'the time limit in seconds (a number > 0)' },
-};
-
-export const SOLVE_OPTION_NAMES: readonly string[] = ['hidden', ...Object.keys(RULES)];
-
-function inRange(kind: Kind, v: number): boolean {
-  switch (kind) {
-    case 'positive': return Number.isFinite(v) && v > 0;
-    case 'fraction': return Number.isFinite(v) && v > 0 && v <= 1;
-    case 'nonnegative': return Number.isFinite(v) && v >= 0;
-    case 'count': return Number.isSafeInteger(v) && v >= 1;
-    case 'natural': return Number.isSafeInteger(v) && v >= 0;
-  }
-}
+const SPEC_OPTION_NAMES: readonly string[] = SPEC_OPTIONS.map((o) => o.name);
 
 function option(o: SolveOption, file: string, into: SpecSolveOptions): void {
-  if (o.name === 'hidden') {
-    if (o.values.length === 0) fail(file, o.span, 'hidden needs at least one layer width', 'e.g. `hidden 4 4;` for two hidden layers of 4 nodes');
-    for (const v of o.values) {
-      if (!Number.isSafeInteger(v.value) || v.value < 1) {
-        fail(file, v.span, `hidden layer width ${v.text} is not a positive integer`, 'each hidden layer has 1 or more nodes, e.g. `hidden 4 4;`');
-      }
-    }
-    into.hidden = o.values.map((v) => v.value);
-    return;
-  }
-  const rule = RULES[o.name as keyof typeof RULES];
-  if (rule === undefined) {
-    const near = closest(o.name, SOLVE_OPTION_NAMES);
+  const entry = SPEC_OPTIONS.find((r) => r.name === o.name);
+  if (entry === undefined) {
+    const near = closest(o.name, SPEC_OPTION_NAMES);
     fail(file, o.nameSpan, `unknown solve option '${o.name}'`,
-      `${near ? `did you mean '${near}'? ` : ''}the options are ${SOLVE_OPTION_NAMES.join(', ')}`);
+      `${near ? `did you mean '${near}'? ` : ''}the options are ${SPEC_OPTION_NAMES.join(', ')}`);
   }
+  if (entry.kind === 'layers') into[entry.name] = layerWidths(o, file);
+  else into[entry.name] = numberValue(o, entry, file);
+}
+
+function layerWidths(o: SolveOption, file: string): number[] {
+  if (o.values.length === 0) fail(file, o.span, `${o.name} needs at least one layer width`, 'e.g. `hidden 4 4;` for two hidden layers of 4 nodes');
+  for (const v of o.values) {
+    if (!Number.isSafeInteger(v.value) || v.value < 1) {
+      fail(file, v.span, `${o.name} layer width ${v.text} is not a positive integer`, 'each hidden layer has 1 or more nodes, e.g. `hidden 4 4;`');
+    }
+  }
+  return o.values.map((v) => v.value);
+}
+
+function numberValue(o: SolveOption, rule: NumberOption, file: string): number {
   if (o.values.length !== 1) {
     fail(file, o.values.length === 0 ? o.span : o.values[1]!.span, `${o.name} takes one value, not ${o.values.length}`,
-      `${o.name} is ${rule.what}`);
+      `${o.name} is ${rule.specWhat}`);
   }
   const v = o.values[0]!;
-  if (!inRange(rule.kind, v.value)) fail(file, v.span, `${o.name} ${v.text} is out of range`, `${o.name} is ${rule.what}`);
-  into[o.name as keyof typeof RULES] = v.value;
+  if (!checkRange(rule, v.value)) fail(file, v.span, `${o.name} ${v.text} is out of range`, `${o.name} is ${rule.specWhat}`);
+  return v.value;
 }
 
 /** Merge solve blocks in order (later ones override); a block may not name an option twice. */

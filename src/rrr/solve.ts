@@ -15,6 +15,7 @@
 
 import type { BtfNet } from '../ir/btf-net.js';
 import type { TableItems } from '../ir/truth-table.js';
+import { NUMBER_OPTIONS, checkRange } from '../ir/solve-options.js';
 import { runRestarts } from './pool.js';
 import type { RestartRun } from './restart.js';
 
@@ -117,13 +118,12 @@ export async function solveNet(net: BtfNet, items: TableItems, params: SolvePara
   if (items.numInputs !== net.numInputs || items.numOutputs !== net.numOutputs) {
     throw new RangeError(`the table has ${items.numInputs} inputs and ${items.numOutputs} outputs, the net ${net.numInputs} and ${net.numOutputs}`);
   }
-  for (const [k, ok] of [
-    ['sigma', params.sigma > 0], ['beta', params.beta > 0 && params.beta <= 1], ['gamma', params.gamma >= 0],
-    ['iterations', Number.isSafeInteger(params.iterations) && params.iterations >= 1], ['gapstop', params.gapstop >= 0],
-    ['restarts', Number.isSafeInteger(params.restarts) && params.restarts >= 1],
-    ['workers', Number.isSafeInteger(params.workers) && params.workers >= 1],
-  ] as const) {
-    if (!ok) throw new RangeError(`solveNet: ${k} = ${String(params[k])} is out of range (the CLI checks options with solveSetup)`);
+  // Every numeric option of the table that SolveParams carries under its own name (the timeout comes in ms).
+  for (const o of NUMBER_OPTIONS) {
+    const v = (params as unknown as Record<string, unknown>)[o.name];
+    if (o.name in params && !(typeof v === 'number' && checkRange(o, v))) {
+      throw new RangeError(`solveNet: ${o.name} = ${String(v)} is out of range (the CLI checks options with solveSetup)`);
+    }
   }
   const t0 = performance.now();
   let solvedSoFar = 0;

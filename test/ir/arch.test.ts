@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  defaultHidden, formatBytes, layeredSize, memoryEstimate, parseBytes, parseHidden, resolveWidths,
-} from '../../src/ir/arch.js';
+import { defaultHidden, layeredSize, parseHidden, resolveWidths } from '../../src/ir/arch.js';
 import { layeredNet } from '../../src/ir/btf-net.js';
 import { UserError } from '../../src/util/diagnostics.js';
 
@@ -32,16 +30,5 @@ describe('architectures', () => {
       expect(layeredSize(w)).toEqual({ numNodes: net.numNodes, numEdges: net.numEdges });
     }
     expect(layeredSize([4, 4, 4, 4])).toEqual({ numNodes: 17, numEdges: 60 });
-  });
-
-  it('estimates memory per worker and parses sizes', () => {
-    const one = memoryEstimate({ numNodes: 17, numEdges: 60 }, 16, 1);
-    expect(memoryEstimate({ numNodes: 17, numEdges: 60 }, 16, 4)).toBe(4 * one);
-    expect(one).toBeGreaterThan(16 * (2 * 60 + 17) * 8);
-    expect(parseBytes('4G')).toBe(4 * 1024 ** 3);
-    expect(parseBytes('512MiB')).toBe(512 * 1024 ** 2);
-    expect(parseBytes('1e9')).toBe(1e9);
-    expect(() => parseBytes('lots')).toThrow(UserError);
-    expect(formatBytes(3 * 1024 ** 3)).toBe('3.00 GiB');
   });
 });
