@@ -21,7 +21,11 @@ export async function main(argv: string[], ioIn?: Partial<CommandIO>): Promise<n
 
   let exitCode: number | undefined;
   let usageError: string | undefined;
+  // yargs validates (strict options, choices, positionals) before it calls a command's handler, and our
+  // fail() records the message instead of throwing: a usage error must stop the run before any work or
+  // output, so the handler is skipped once one is recorded.
   const run = (cmd: BtfcCommand) => async (args: unknown) => {
+    if (usageError !== undefined) return;
     exitCode = await cmd.handler(args, io);
   };
   let parser = yargs(argv)
