@@ -38,6 +38,7 @@ import { UserError, type Diagnostic, type SourceSpan } from '../util/diagnostics
 import { bitNames, type Port, type Spec } from '../ir/spec.js';
 import { MAX_INPUTS, TruthTable } from '../ir/truth-table.js';
 import { isPlainIdentifier, sanitizeIdentifier } from '../ir/verilog-names.js';
+import { spanOf, splitLines, wordsOf, type Word } from './words.js';
 
 // ---------------------------------------------------------------------------------------------------
 // Shared helpers for the table readers (also used by truth.ts and dat.ts).
@@ -99,35 +100,6 @@ export function portsFromBitNames(names: readonly string[], ns: NameSpace): Port
 /** One bus port, or none for width 0. */
 export function busPort(name: string, width: number, ns: NameSpace): Port[] {
   return width > 0 ? [{ name: ns.take(name), width, bus: true }] : [];
-}
-
-/** A whitespace-separated word with its 1-based position. */
-export interface Word {
-  text: string;
-  line: number;
-  col: number;
-}
-
-/** The words of one line, with columns (1-based, counting characters as the line has them). */
-export function wordsOf(line: string, lineNo: number): Word[] {
-  const out: Word[] = [];
-  const re = /\S+/g;
-  for (let m = re.exec(line); m; m = re.exec(line)) out.push({ text: m[0], line: lineNo, col: m.index + 1 });
-  return out;
-}
-
-export function spanOf(w: Word): SourceSpan {
-  return { line: w.line, col: w.col, length: w.text.length };
-}
-
-/** Lines of a text file, without their line terminators. */
-export function splitLines(text: string): string[] {
-  const lines = text.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    const l = lines[i]!;
-    if (l.charCodeAt(l.length - 1) === 13) lines[i] = l.slice(0, -1);
-  }
-  return lines;
 }
 
 // ---------------------------------------------------------------------------------------------------
