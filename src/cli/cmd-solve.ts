@@ -10,8 +10,7 @@ import { solveProgress, restartLine, formatCount } from './progress.js';
 import { solveNet, type SolveResult } from '../rrr/solve.js';
 import { writeNet } from '../formats/net-io.js';
 import { writeFileAtomic } from '../util/fs-atomic.js';
-import { forward } from '../ir/btf-net.js';
-import type { TableItems } from '../ir/truth-table.js';
+import { fitsTable } from '../ir/btf-net.js';
 
 interface Args extends SolveArgs {
   spec: string;
@@ -27,20 +26,6 @@ export function iterationStats(iterations: readonly number[]): { count: number; 
   const mean = iterations.reduce((a, b) => a + b, 0) / n;
   const sd = Math.sqrt(iterations.reduce((a, b) => a + (b - mean) ** 2, 0) / n);
   return { count: n, mean, se: sd / Math.sqrt(n) };
-}
-
-/** Independent check of a weight vector: the forward pass reproduces every cared target bit. */
-export function reproducesTable(result: Pick<SolveResult, 'net'>, items: TableItems, weights: Float64Array): boolean {
-  const net = result.net;
-  const y = new Float64Array(net.numNodes);
-  for (let i = 0; i < items.count; i++) {
-    forward(net, weights, items.inputs.subarray(i * items.numInputs, (i + 1) * items.numInputs), y);
-    for (let k = 0; k < items.numOutputs; k++) {
-      const j = i * items.numOutputs + k;
-      if (items.targetCare[j] && y[net.firstOutput + k] !== items.targets[j]) return false;
-    }
-  }
-  return true;
 }
 
 /** The machine-readable report of a solve (`--json`). */
@@ -96,7 +81,7 @@ async function handler(args: Args, io: CommandIO): Promise<number> {
   const st = result.stats;
   // Never report a network that does not reproduce the table (the solver checks; this checks again).
   for (const s of result.solutions) {
-    if (!reproducesTable(result, items, s.weights)) throw new Error(`internal error: restart ${s.restart} was reported solved but its forward pass disagrees with the table`);
+    if (!fitsTable(result.net, s.weights, items)) throw new Error(`internal error: restart ${s.restart} was reported solved but its forward pass disagrees with the table`);
   }
   if (st.aborted) {
     io.err('interrupted: no files written');

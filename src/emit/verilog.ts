@@ -4,7 +4,8 @@
 import { match } from 'ts-pattern';
 import { isGate, litNeg, litNode, type Lit, type Netlist } from '../ir/netlist.js';
 import { countGates } from '../ir/netlist.js';
-import { signalNames, verilogIdent } from './names.js';
+import { signalNames } from './names.js';
+import { verilogIdent } from '../ir/verilog-names.js';
 
 export interface VerilogOptions {
   /** Header comment lines (source file, options, seed …); gate counts are added. */

@@ -19,64 +19,83 @@
 import { UserError, type SourceSpan } from '../util/diagnostics.js';
 import type { Spec } from '../ir/spec.js';
 import { MAX_INPUTS, TruthTable } from '../ir/truth-table.js';
-import { busPort, circuitNameFromFile, NameSpace, spanOf, splitLines, wordsOf, type Word } from './pla.js';
+import { busPort, circuitNameFromFile, NameSpace } from './pla.js';
+import { spanOf, wordsOfText, type Word } from './words.js';
 
-/** Read a reference .dat file. Throws UserError with file:line:col for every mistake. */
-export function readDat(text: string, file: string): Spec {
-  const fail = (span: SourceSpan | undefined, message: string, hint: string, notes?: { span: SourceSpan; message: string }[]): never => {
-    throw new UserError({ file, span, message, hint, notes });
-  };
-  const words: Word[] = [];
-  splitLines(text).forEach((line, i) => { for (const w of wordsOf(line, i + 1)) words.push(w); });
-  let pos = 0;
-  const last = words[words.length - 1];
-  const next = (what: string, hint: string): Word => {
-    const w = words[pos++];
+/** A number read from the file, with the word it came from (for later messages about it). */
+interface Counted { value: number; word: Word }
+
+const HEADER_HINT = 'a .dat file begins: number of items; `2 nin`; `2 nout` (2 = Boolean 0/1 data)';
+
+/** The file's words and a cursor over them; every failure names the file and the word at fault. */
+class DatWords {
+  private readonly words: Word[];
+  private pos = 0;
+  constructor(text: string, readonly file: string) {
+    this.words = wordsOfText(text);
+  }
+
+  fail(span: SourceSpan | undefined, message: string, hint: string, notes?: { span: SourceSpan; message: string }[]): never {
+    throw new UserError({ file: this.file, span, message, hint, notes });
+  }
+
+  next(what: string, hint: string): Word {
+    const w = this.words[this.pos++];
     if (!w) {
-      fail(last && { line: last.line, col: last.col + last.text.length, length: 1 },
-        `the file ends where ${what} should be`, hint);
+      const last = this.words[this.words.length - 1];
+      this.fail(last && { line: last.line, col: last.col + last.text.length, length: 1 }, `the file ends where ${what} should be`, hint);
     }
-    return w!;
-  };
-  const int = (what: string, min: number, max: number, hint: string): { value: number; word: Word } => {
-    const word = next(what, hint);
-    if (!/^\d+$/.test(word.text)) fail(spanOf(word), `expected ${what}, a whole number, not \`${word.text}\``, hint);
+    return w;
+  }
+
+  int(what: string, min: number, max: number, hint: string): Counted {
+    const word = this.next(what, hint);
+    if (!/^\d+$/.test(word.text)) this.fail(spanOf(word), `expected ${what}, a whole number, not \`${word.text}\``, hint);
     const value = Number(word.text);
-    if (value < min || value > max) fail(spanOf(word), `${what} ${value} is out of range (${min} to ${max})`, hint);
+    if (value < min || value > max) this.fail(spanOf(word), `${what} ${value} is out of range (${min} to ${max})`, hint);
     return { value, word };
-  };
-  const headerHint = 'a .dat file begins: number of items; `2 nin`; `2 nout` (2 = Boolean 0/1 data)';
-  const count = int('the number of items', 0, Number.MAX_SAFE_INTEGER, headerHint);
-  const type = (which: 'input' | 'output') => {
-    const t = int(`the ${which} type`, 0, Number.MAX_SAFE_INTEGER, headerHint);
-    if (t.value !== 2) {
-      fail(spanOf(t.word), `${which} type ${t.value}: only type 2 (Boolean 0/1 data) is a truth table`,
-        'btfc compiles Boolean functions; convert the data to 0/1 values and type 2');
-    }
-    const size = which === 'input'
-      ? int('the number of inputs', 1, Number.MAX_SAFE_INTEGER, headerHint)
-      : int('the number of outputs', 1, Number.MAX_SAFE_INTEGER, headerHint);
-    return size;
-  };
-  const nin = type('input');
+  }
+
+  /** The first word past the data, if any. */
+  rest(): Word | undefined {
+    return this.words[this.pos];
+  }
+}
+
+/** `intype nin` or `outtype nout`: only type 2 is Boolean data. */
+function readSize(r: DatWords, which: 'input' | 'output'): Counted {
+  const t = r.int(`the ${which} type`, 0, Number.MAX_SAFE_INTEGER, HEADER_HINT);
+  if (t.value !== 2) {
+    r.fail(spanOf(t.word), `${which} type ${t.value}: only type 2 (Boolean 0/1 data) is a truth table`,
+      'btfc compiles Boolean functions; convert the data to 0/1 values and type 2');
+  }
+  return r.int(`the number of ${which}s`, 1, Number.MAX_SAFE_INTEGER, HEADER_HINT);
+}
+
+/** The header: item count, input and output sizes. */
+function readHeader(r: DatWords): { count: Counted; nin: Counted; nout: Counted } {
+  const count = r.int('the number of items', 0, Number.MAX_SAFE_INTEGER, HEADER_HINT);
+  const nin = readSize(r, 'input');
   if (nin.value > MAX_INPUTS) {
-    fail(spanOf(nin.word), `${nin.value} inputs is more than btfc's limit of ${MAX_INPUTS} (a full table has 2^${nin.value} rows)`,
+    r.fail(spanOf(nin.word), `${nin.value} inputs is more than btfc's limit of ${MAX_INPUTS} (a full table has 2^${nin.value} rows)`,
       'split the function into smaller circuits with fewer inputs');
   }
-  const nout = type('output');
-  const n = nin.value;
-  const m = nout.value;
-  const table = new TruthTable(n, m);
-  const firstSeen = new Map<number, Word>();
-  const outWords: Word[] = new Array<Word>(m);
+  const nout = readSize(r, 'output');
+  return { count, nin, nout };
+}
 
+/** The items into the table (see the column order in the header); a repeated input must agree. */
+function readItems(r: DatWords, count: Counted, table: TruthTable): void {
+  const n = table.numInputs;
+  const m = table.numOutputs;
+  const firstSeen = new Map<number, Word>();
   for (let item = 1; item <= count.value; item++) {
     const itemHint = `item ${item} of ${count.value} needs ${n} input values and ${m} output values (0 or 1); `
       + `or fix the item count on line ${count.word.line}`;
     const bit = (what: string): { v: 0 | 1; word: Word } => {
-      const w = next(`${what} of item ${item}`, itemHint);
+      const w = r.next(`${what} of item ${item}`, itemHint);
       if (w.text !== '0' && w.text !== '1') {
-        fail(spanOf(w), `expected 0 or 1 (${what} of item ${item}), not \`${w.text}\``, 'type-2 data has only 0 and 1 values');
+        r.fail(spanOf(w), `expected 0 or 1 (${what} of item ${item}), not \`${w.text}\``, 'type-2 data has only 0 and 1 values');
       }
       return { v: w.text === '1' ? 1 : 0, word: w };
     };
@@ -88,30 +107,39 @@ export function readDat(text: string, file: string): Spec {
       if (b.v) row |= 1 << (n - 1 - c);
     }
     const earlier = firstSeen.get(row);
+    let firstOut: Word | undefined;
     for (let c = 0; c < m; c++) {
       const b = bit(`output ${c + 1}`);
-      outWords[c] = b.word;
+      firstOut ??= b.word;
       const k = m - 1 - c;
       if (earlier && table.get(k, row) !== b.v) {
-        fail(spanOf(b.word), `item ${item} repeats the input of the item on line ${earlier.line} with a different output`,
+        r.fail(spanOf(b.word), `item ${item} repeats the input of the item on line ${earlier.line} with a different output`,
           'a function has one output per input: remove or correct one of the two items',
           [{ span: spanOf(earlier), message: 'the earlier item with this input' }]);
       }
       table.set(k, row, b.v);
     }
-    if (!earlier) firstSeen.set(row, start ?? outWords[0]!);
+    if (!earlier) firstSeen.set(row, start ?? firstOut!);
   }
-  if (pos < words.length) {
-    const w = words[pos]!;
-    fail(spanOf(w), `more data than the ${count.value} items line ${count.word.line} declares`,
+}
+
+/** Read a reference .dat file. Throws UserError with file:line:col for every mistake. */
+export function readDat(text: string, file: string): Spec {
+  const r = new DatWords(text, file);
+  const { count, nin, nout } = readHeader(r);
+  const table = new TruthTable(nin.value, nout.value);
+  readItems(r, count, table);
+  const extra = r.rest();
+  if (extra) {
+    r.fail(spanOf(extra), `more data than the ${count.value} items line ${count.word.line} declares`,
       `set the item count on line ${count.word.line} to the number of items, or remove the extra values`);
   }
   const ns = new NameSpace();
   return {
     name: circuitNameFromFile(file),
     file,
-    inputs: busPort('x', n, ns),
-    outputs: busPort('y', m, ns),
+    inputs: busPort('x', nin.value, ns),
+    outputs: busPort('y', nout.value, ns),
     table,
     solve: {},
   };

@@ -11,25 +11,13 @@
 
 import { UserError, userError } from '../util/diagnostics.js';
 import { netFromEdges, type BtfNet } from '../ir/btf-net.js';
+import { spanOf, splitLines, wordsOf, wordsOfText, type Word } from './words.js';
 
-interface Token { text: string; line: number; col: number }
-
-function tokens(text: string): Token[] {
-  const out: Token[] = [];
-  const lines = text.split(/\r?\n/);
-  for (let i = 0; i < lines.length; i++) {
-    const re = /\S+/g;
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(lines[i]!)) !== null) out.push({ text: m[0], line: i + 1, col: m.index + 1 });
-  }
-  return out;
+function bad(file: string, t: Word | undefined, message: string, hint?: string): UserError {
+  return new UserError({ file, span: t ? spanOf(t) : undefined, message, hint });
 }
 
-function bad(file: string, t: Token | undefined, message: string, hint?: string): UserError {
-  return new UserError({ file, span: t ? { line: t.line, col: t.col, length: t.text.length } : undefined, message, hint });
-}
-
-function intAt(file: string, toks: Token[], i: number, what: string, min = 0): number {
+function intAt(file: string, toks: Word[], i: number, what: string, min = 0): number {
   const t = toks[i];
   if (!t) throw bad(file, toks[toks.length - 1], `file ends where ${what} was expected`);
   if (!/^[+-]?\d+$/.test(t.text)) throw bad(file, t, `expected ${what} (an integer), found '${t.text}'`);
@@ -43,10 +31,10 @@ function intAt(file: string, toks: Token[], i: number, what: string, min = 0): n
  * weight zero, as the reference's `layered` writes them). `sigma` sets the margins of the returned net.
  */
 export function readNet(text: string, file: string, sigma = 3): { net: BtfNet; weights?: Float64Array } {
-  const lines = text.split(/\r?\n/);
+  const lines = splitLines(text);
   let li = 0;
   while (li < lines.length && lines[li]!.trim() === '') li++;
-  const headerToks = tokens(lines[li] ?? '').map((t) => ({ ...t, line: li + 1 }));
+  const headerToks = wordsOf(lines[li] ?? '', li + 1);
   if (headerToks.length !== 4) {
     throw bad(file, headerToks[0], 'a .net file starts with the header `nodes innodes outnodes edges`');
   }
@@ -58,7 +46,7 @@ export function readNet(text: string, file: string, sigma = 3): { net: BtfNet; w
   const raw: number[] = [];
   let anyWeight = false;
   for (li++; li < lines.length; li++) {
-    const toks = tokens(lines[li]!).map((t) => ({ ...t, line: li + 1 }));
+    const toks = wordsOf(lines[li]!, li + 1);
     if (toks.length === 0) continue;
     if (toks.length !== 3 && toks.length !== 2) {
       throw bad(file, toks[0], `expected an edge line \`receiving sending weight\`, found ${toks.length} fields`);
@@ -115,7 +103,7 @@ export function writeNet(net: BtfNet, weights?: Float64Array): string {
 
 /** Parse a `.wth` width file: the number of layers L, then L+1 widths (input … output). */
 export function readWth(text: string, file: string): number[] {
-  const toks = tokens(text);
+  const toks = wordsOfText(text);
   const L = intAt(file, toks, 0, 'the number of layers', 1);
   const widths: number[] = [];
   for (let i = 1; i <= L + 1; i++) widths.push(intAt(file, toks, i, `width ${i} of ${L + 1}`, 1));

@@ -37,33 +37,11 @@ import { basename } from 'node:path';
 import { UserError, type Diagnostic, type SourceSpan } from '../util/diagnostics.js';
 import { bitNames, type Port, type Spec } from '../ir/spec.js';
 import { MAX_INPUTS, TruthTable } from '../ir/truth-table.js';
+import { isPlainIdentifier, sanitizeIdentifier } from '../ir/verilog-names.js';
+import { spanOf, splitLines, wordsOf, type Word } from './words.js';
 
 // ---------------------------------------------------------------------------------------------------
 // Shared helpers for the table readers (also used by truth.ts and dat.ts).
-
-/** Verilog-2005 reserved words: not usable as port or module names. */
-export const VERILOG_KEYWORDS: ReadonlySet<string> = new Set((
-  'always and assign automatic begin buf bufif0 bufif1 case casex casez cell cmos config deassign default ' +
-  'defparam design disable edge else end endcase endconfig endfunction endgenerate endmodule endprimitive ' +
-  'endspecify endtable endtask event for force forever fork function generate genvar highz0 highz1 if ' +
-  'ifnone incdir include initial inout input instance integer join large liblist library localparam ' +
-  'macromodule medium module nand negedge nmos nor noshowcancelled not notif0 notif1 or output parameter ' +
-  'pmos posedge primitive pull0 pull1 pulldown pullup pulsestyle_ondetect pulsestyle_onevent rcmos real ' +
-  'realtime reg release repeat rnmos rpmos rtran rtranif0 rtranif1 scalared showcancelled signed small ' +
-  'specify specparam strong0 strong1 supply0 supply1 table task time tran tranif0 tranif1 tri tri0 tri1 ' +
-  'triand trior trireg unsigned use uwire vectored wait wand weak0 weak1 while wire wor xnor xor'
-).split(' '));
-
-const SIMPLE_ID = /^[A-Za-z_][A-Za-z0-9_]*$/;
-
-/** A legal, non-keyword Verilog simple identifier made from `raw` (see the rule in the header). */
-export function sanitizeIdentifier(raw: string): string {
-  let s = raw.replace(/[^A-Za-z0-9_]/g, '_');
-  if (s === '') s = '_';
-  if (!/^[A-Za-z_]/.test(s)) s = `_${s}`;
-  if (VERILOG_KEYWORDS.has(s)) s = `${s}_`;
-  return s;
-}
 
 /** The circuit name for a table file: its base name without extension, sanitized (`2x2.dat` → `_2x2`). */
 export function circuitNameFromFile(file: string): string {
@@ -113,7 +91,7 @@ export function portsFromBitNames(names: readonly string[], ns: NameSpace): Port
     }
     const raw = names[i]!;
     const name = b ? `${b.base}_${b.index}` : raw;
-    ports.push({ name: ns.take(SIMPLE_ID.test(name) && !VERILOG_KEYWORDS.has(name) ? name : sanitizeIdentifier(name)), width: 1, bus: false });
+    ports.push({ name: ns.take(isPlainIdentifier(name) ? name : sanitizeIdentifier(name)), width: 1, bus: false });
     i++;
   }
   return ports;
@@ -122,35 +100,6 @@ export function portsFromBitNames(names: readonly string[], ns: NameSpace): Port
 /** One bus port, or none for width 0. */
 export function busPort(name: string, width: number, ns: NameSpace): Port[] {
   return width > 0 ? [{ name: ns.take(name), width, bus: true }] : [];
-}
-
-/** A whitespace-separated word with its 1-based position. */
-export interface Word {
-  text: string;
-  line: number;
-  col: number;
-}
-
-/** The words of one line, with columns (1-based, counting characters as the line has them). */
-export function wordsOf(line: string, lineNo: number): Word[] {
-  const out: Word[] = [];
-  const re = /\S+/g;
-  for (let m = re.exec(line); m; m = re.exec(line)) out.push({ text: m[0], line: lineNo, col: m.index + 1 });
-  return out;
-}
-
-export function spanOf(w: Word): SourceSpan {
-  return { line: w.line, col: w.col, length: w.text.length };
-}
-
-/** Lines of a text file, without their line terminators. */
-export function splitLines(text: string): string[] {
-  const lines = text.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    const l = lines[i]!;
-    if (l.charCodeAt(l.length - 1) === 13) lines[i] = l.slice(0, -1);
-  }
-  return lines;
 }
 
 // ---------------------------------------------------------------------------------------------------

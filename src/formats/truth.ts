@@ -11,7 +11,8 @@
 import { UserError } from '../util/diagnostics.js';
 import type { Spec } from '../ir/spec.js';
 import { MAX_INPUTS, TruthTable } from '../ir/truth-table.js';
-import { busPort, circuitNameFromFile, NameSpace, splitLines } from './pla.js';
+import { busPort, circuitNameFromFile, NameSpace } from './pla.js';
+import { splitLines } from './words.js';
 
 /** Read an IWLS .truth file. Throws UserError with file:line:col for every mistake. */
 export function readTruth(text: string, file: string): Spec {

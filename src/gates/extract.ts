@@ -15,9 +15,11 @@ import type { BtfNet } from '../ir/btf-net.js';
 import type { Port } from '../ir/spec.js';
 import type { TruthTable } from '../ir/truth-table.js';
 import {
-  addGate, countGates, emptyNetlist, evalGateWord, inputLit, isGate, LIT_FALSE, LIT_TRUE, litNeg, litNode,
-  type Gate, type GateCounts, type Lit, type Netlist,
+  addGate, countGates, emptyNetlist, inputLit, LIT_FALSE, LIT_TRUE, litNeg, litNode, type Gate, type GateCounts, type Lit, type Netlist,
 } from '../ir/netlist.js';
+import {
+  appendGates, careInputColumns, careRows, gateInto, litColumn, netlistCircuit, simulateInto, type CareRows, type NetlistCircuit,
+} from './simulate.js';
 import { buildExpr, evalExpr, exprCost, synthPartial, type PartialFn } from './small-synth.js';
 
 export type NodeForm = 'const' | 'copy' | 'and' | 'or' | 'maj' | 'wide';
@@ -45,39 +47,28 @@ function defaultNames(table: TruthTable): ExtractNames {
   return { name: 'btf', inputs: scalars('x', table.numInputs), outputs: scalars('y', table.numOutputs) };
 }
 
-/** Column operations over the care rows (R rows, W words). */
+/** The netlist being built and the column of each of its nodes on the table's care rows. */
 class Columns {
   readonly W: number;
-  readonly rowMask: Uint32Array;
-  /** Value column of every netlist node (kept in step with the netlist). */
-  readonly node: Uint32Array[] = [];
-  constructor(readonly R: number) {
-    this.W = Math.max(1, Math.ceil(R / 32));
-    this.rowMask = new Uint32Array(this.W);
-    for (let i = 0; i < R; i++) this.rowMask[i >>> 5] = this.rowMask[i >>> 5]! | (1 << (i & 31));
+  /** Value column of every netlist node (kept in step with the netlist by `sync`). */
+  readonly node: Uint32Array[];
+  private readonly circuit: NetlistCircuit;
+  constructor(readonly cr: CareRows, readonly nl: Netlist) {
+    this.W = cr.W;
+    this.node = careInputColumns(cr);
+    this.circuit = netlistCircuit(nl);
   }
   lit(l: Lit): Uint32Array {
-    const v = this.node[litNode(l)]!;
-    if (!litNeg(l)) return v;
-    const out = new Uint32Array(this.W);
-    for (let w = 0; w < this.W; w++) out[w] = ~v[w]!;
-    return out;
-  }
-  bit(col: Uint32Array, i: number): number {
-    return (col[i >>> 5]! >>> (i & 31)) & 1;
+    return litColumn(this.node, l);
   }
   /** Bring node columns up to date with the netlist's gates. */
-  sync(nl: Netlist): void {
-    for (let i = this.node.length; i < nl.nodes.length; i++) {
-      const g = nl.nodes[i]!;
-      if (!isGate(g)) throw new Error('internal: non-gate node appended during extraction');
-      const ins = g.ins.map((l) => this.lit(l));
-      const out = new Uint32Array(this.W);
-      for (let w = 0; w < this.W; w++) out[w] = evalGateWord(g.kind, ins[0]![w]!, ins[1]![w]!, g.kind === 'maj' ? ins[2]![w]! : 0);
-      this.node.push(out);
-    }
+  sync(): void {
+    appendGates(this.circuit, this.nl);
+    simulateInto(this.circuit, this.node, this.node.length, this.W);
   }
 }
+
+const bit = (col: Uint32Array, i: number): number => (col[i >>> 5]! >>> (i & 31)) & 1;
 
 /** f matches target on care (with f complemented when neg). */
 function fits(f: Uint32Array, neg: boolean, target: Uint32Array, care: Uint32Array): boolean {
@@ -100,16 +91,7 @@ export function extract(net: BtfNet, weights: Float64Array, table: TruthTable, n
   }
   const nm = names ?? defaultNames(table);
   const nl = emptyNetlist(nm.name, nm.inputs, nm.outputs);
-  const rows = table.careRows();
-  const cols = new Columns(rows.length);
-  const W = cols.W;
-  // Constant and input columns over the care rows.
-  cols.node.push(new Uint32Array(W));
-  for (let j = 0; j < net.numInputs; j++) {
-    const c = new Uint32Array(W);
-    for (let i = 0; i < rows.length; i++) if ((rows[i]! >>> j) & 1) c[i >>> 5] = c[i >>> 5]! | (1 << (i & 31));
-    cols.node.push(c);
-  }
+  const cols = new Columns(careRows(table), nl);
   const nodeLit = new Int32Array(net.numNodes);
   nodeLit[0] = LIT_FALSE; // the bias has value −1 = false
   for (let j = 0; j < net.numInputs; j++) nodeLit[1 + j] = inputLit(j);
@@ -120,68 +102,83 @@ export function extract(net: BtfNet, weights: Float64Array, table: TruthTable, n
     gates: { and: 0, or: 0, maj: 0, not: 0, total: 0 },
     timeMs: 0,
   };
-  const add = (g: Gate): Lit => addGate(nl, g);
-
-  for (let n = net.firstBtf; n < net.numNodes; n++) {
-    // Senders as candidate literals (distinct nodes, weights summed with sign), the bias folded away.
-    const byNode = new Map<number, Cand>();
-    const senderLits: Lit[] = [];
-    const senderW: number[] = [];
-    for (let e = net.inStart[n]!; e < net.inStart[n + 1]!; e++) {
-      const l = nodeLit[net.edgeSend[e]!]!;
-      senderLits.push(l);
-      senderW.push(weights[e]!);
-      if (l < 2) continue;
-      const node = litNode(l);
-      // A complemented sender literal: its weight acts on the node's positive value with the other sign.
-      const w = litNeg(l) ? -weights[e]! : weights[e]!;
-      const c = byNode.get(node);
-      if (c) { c.weight += Math.abs(w); c.signed += w; }
-      else byNode.set(node, { lit: 2 * node, col: cols.node[node]!, weight: Math.abs(w), signed: w });
-    }
-    const cands = [...byNode.values()].sort((a, b) => b.weight - a.weight || a.lit - b.lit);
-    // Target and care over the rows.
-    const target = new Uint32Array(W);
-    const care = new Uint32Array(W);
-    if (n >= net.firstOutput) {
-      const k = n - net.firstOutput;
-      for (let i = 0; i < rows.length; i++) {
-        if (!table.isCare(k, rows[i]!)) continue;
-        care[i >>> 5] = care[i >>> 5]! | (1 << (i & 31));
-        if (table.value(k, rows[i]!)) target[i >>> 5] = target[i >>> 5]! | (1 << (i & 31));
-      }
-    } else {
-      care.set(cols.rowMask);
-      const sc = senderLits.map((l) => cols.lit(l));
-      for (let i = 0; i < rows.length; i++) {
-        let s = 0;
-        for (let k = 0; k < sc.length; k++) s += senderW[k]! * (cols.bit(sc[k]!, i) ? 1 : -1);
-        if (s > 0) target[i >>> 5] = target[i >>> 5]! | (1 << (i & 31));
-      }
-    }
-    const r = readNode(cands, target, care, add, W);
-    if (r) {
-      stats.forms[r.form]++;
-      nodeLit[n] = r.lit;
-    } else {
-      const wide = readWide(n, cands, target, care, rows.length, add, net, n >= net.firstOutput);
-      stats.forms.wide++;
-      stats.wide.push({ node: n, support: wide.support, patterns: wide.patterns, gates: wide.gates });
-      nodeLit[n] = wide.lit;
-    }
-    cols.sync(nl);
-    if (!fits(cols.lit(nodeLit[n]!), false, target, care)) {
-      throw new Error(`internal: extracted gate of BTF node ${n} does not reproduce the node on its patterns`);
-    }
-  }
+  for (let n = net.firstBtf; n < net.numNodes; n++) nodeLit[n] = readBtfNode(net, weights, n, nodeLit, cols, stats);
   for (let k = 0; k < net.numOutputs; k++) nl.outputs[k] = nodeLit[net.firstOutput + k]!;
   stats.gates = countGates(nl);
   stats.timeMs = performance.now() - t0;
   return { netlist: nl, stats };
 }
 
+/** BTF node n as gates appended to the netlist: returns its literal and counts its form. */
+function readBtfNode(net: BtfNet, weights: Float64Array, n: number, nodeLit: Int32Array, cols: Columns, stats: ExtractStats): Lit {
+  const { cands, senderLits, senderW } = senders(net, weights, n, nodeLit, cols);
+  const { target, care } = nodeTarget(net, n, senderLits, senderW, cols);
+  const add = (g: Gate): Lit => addGate(cols.nl, g);
+  let lit: Lit;
+  const r = readNode(cands, target, care, add, cols);
+  if (r) {
+    stats.forms[r.form]++;
+    lit = r.lit;
+  } else {
+    const wide = readWide(n, cands, target, care, cols.cr.rows.length, add, net, n >= net.firstOutput);
+    stats.forms.wide++;
+    stats.wide.push({ node: n, support: wide.support, patterns: wide.patterns, gates: wide.gates });
+    lit = wide.lit;
+  }
+  cols.sync();
+  if (!fits(cols.lit(lit), false, target, care)) {
+    throw new Error(`internal: extracted gate of BTF node ${n} does not reproduce the node on its patterns`);
+  }
+  return lit;
+}
+
+/**
+ * Senders of BTF node n: as candidate literals (distinct nodes, weights summed with sign, the bias folded
+ * away, largest |weight| first), and edge by edge as literals with their weights.
+ */
+function senders(net: BtfNet, weights: Float64Array, n: number, nodeLit: Int32Array, cols: Columns): { cands: Cand[]; senderLits: Lit[]; senderW: number[] } {
+  const byNode = new Map<number, Cand>();
+  const senderLits: Lit[] = [];
+  const senderW: number[] = [];
+  for (let e = net.inStart[n]!; e < net.inStart[n + 1]!; e++) {
+    const l = nodeLit[net.edgeSend[e]!]!;
+    senderLits.push(l);
+    senderW.push(weights[e]!);
+    if (l < 2) continue;
+    const node = litNode(l);
+    // A complemented sender literal: its weight acts on the node's positive value with the other sign.
+    const w = litNeg(l) ? -weights[e]! : weights[e]!;
+    const c = byNode.get(node);
+    if (c) { c.weight += Math.abs(w); c.signed += w; }
+    else byNode.set(node, { lit: 2 * node, col: cols.node[node]!, weight: Math.abs(w), signed: w });
+  }
+  const cands = [...byNode.values()].sort((a, b) => b.weight - a.weight || a.lit - b.lit);
+  return { cands, senderLits, senderW };
+}
+
+/**
+ * What node n must compute on the care rows: an output node the table's column (don't-care where the table
+ * has none), a hidden node its own threshold output sgn(w·v) on every care row.
+ */
+function nodeTarget(net: BtfNet, n: number, senderLits: readonly Lit[], senderW: readonly number[], cols: Columns): { target: Uint32Array; care: Uint32Array } {
+  const { cr } = cols;
+  if (n >= net.firstOutput) {
+    const k = n - net.firstOutput;
+    return { target: cr.expect[k]!, care: cr.care[k]! };
+  }
+  const target = new Uint32Array(cols.W);
+  const sc = senderLits.map((l) => cols.lit(l));
+  for (let i = 0; i < cr.rows.length; i++) {
+    let s = 0;
+    for (let k = 0; k < sc.length; k++) s += senderW[k]! * (bit(sc[k]!, i) ? 1 : -1);
+    if (s > 0) target[i >>> 5] = target[i >>> 5]! | (1 << (i & 31));
+  }
+  return { target, care: cr.all };
+}
+
 /** Constant, copy/NOT, AND/OR of two literals, MAJ3 of three; undefined when none fits. */
-function readNode(cands: Cand[], target: Uint32Array, care: Uint32Array, add: (g: Gate) => Lit, W: number): { lit: Lit; form: NodeForm } | undefined {
+function readNode(cands: Cand[], target: Uint32Array, care: Uint32Array, add: (g: Gate) => Lit, cols: Columns): { lit: Lit; form: NodeForm } | undefined {
+  const W = cols.W;
   const zero = new Uint32Array(W);
   if (fits(zero, false, target, care)) return { lit: LIT_FALSE, form: 'const' };
   if (fits(zero, true, target, care)) return { lit: LIT_TRUE, form: 'const' };
@@ -194,13 +191,9 @@ function readNode(cands: Cand[], target: Uint32Array, care: Uint32Array, add: (g
   for (let i = 0; i < n; i++) {
     for (let j = i + 1; j < n; j++) {
       for (let pol = 0; pol < 4; pol++) {
-        const ma = pol & 1 ? 0xffffffff : 0;
-        const mb = pol & 2 ? 0xffffffff : 0;
-        const a = cands[i]!.col;
-        const b = cands[j]!.col;
-        for (let w = 0; w < W; w++) f[w] = (a[w]! ^ ma) & (b[w]! ^ mb);
         const la = cands[i]!.lit ^ (pol & 1);
         const lb = cands[j]!.lit ^ ((pol >> 1) & 1);
+        gateInto(f, 'and', cols.node, la, lb, 0, W);
         if (fits(f, false, target, care)) return { lit: add({ kind: 'and', ins: [la, lb] }), form: 'and' };
         // ~(a & b) = ~a | ~b
         if (fits(f, true, target, care)) return { lit: add({ kind: 'or', ins: [la ^ 1, lb ^ 1] }), form: 'or' };
@@ -211,18 +204,9 @@ function readNode(cands: Cand[], target: Uint32Array, care: Uint32Array, add: (g
     for (let j = i + 1; j < n; j++) {
       for (let k = j + 1; k < n; k++) {
         for (let pol = 0; pol < 8; pol++) {
-          const ma = pol & 1 ? 0xffffffff : 0;
-          const mb = pol & 2 ? 0xffffffff : 0;
-          const mc = pol & 4 ? 0xffffffff : 0;
-          const a = cands[i]!.col, b = cands[j]!.col, c = cands[k]!.col;
-          for (let w = 0; w < W; w++) {
-            const x = a[w]! ^ ma, y = b[w]! ^ mb, z = c[w]! ^ mc;
-            f[w] = (x & y) | (x & z) | (y & z);
-          }
-          if (fits(f, false, target, care)) {
-            const ins: [Lit, Lit, Lit] = [cands[i]!.lit ^ (pol & 1), cands[j]!.lit ^ ((pol >> 1) & 1), cands[k]!.lit ^ ((pol >> 2) & 1)];
-            return { lit: add({ kind: 'maj', ins }), form: 'maj' };
-          }
+          const ins: [Lit, Lit, Lit] = [cands[i]!.lit ^ (pol & 1), cands[j]!.lit ^ ((pol >> 1) & 1), cands[k]!.lit ^ ((pol >> 2) & 1)];
+          gateInto(f, 'maj', cols.node, ins[0], ins[1], ins[2], W);
+          if (fits(f, false, target, care)) return { lit: add({ kind: 'maj', ins }), form: 'maj' };
         }
       }
     }

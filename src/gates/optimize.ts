@@ -10,9 +10,8 @@
 
 import type { TruthTable } from '../ir/truth-table.js';
 import { aigEstimate, cloneNetlist, countGates, type Netlist } from '../ir/netlist.js';
-import { checkAgainstTable } from './simulate.js';
+import { careRows, checkAgainstTable, fitsCare, simulateCare } from './simulate.js';
 import { aigAnds, aigFromNetlist, type Aig } from './optimize/aig.js';
-import { CareSim } from './optimize/sim.js';
 import { resubSweep } from './optimize/resub.js';
 import { aigToNetlist } from './optimize/to-netlist.js';
 
@@ -73,9 +72,9 @@ export function optimize(nl: Netlist, table: TruthTable, params: OptimizeParams 
       timeMs: performance.now() - t0,
     };
   };
-  const sim = new CareSim(table);
+  const cr = careRows(table);
   const start = aigFromNetlist(nl);
-  if (!sim.correct(start, sim.simulate(start))) {
+  if (!fitsCare(cr, start.outputs, simulateCare(start, cr))) {
     // Not our job to repair a wrong input; hand it back untouched.
     steps.wrongInput = 1;
     const out = cloneNetlist(nl);
@@ -85,7 +84,7 @@ export function optimize(nl: Netlist, table: TruthTable, params: OptimizeParams 
   const descend = (a: Aig): Aig => {
     for (;;) {
       const before = aigAnds(a);
-      a = resubSweep(a, sim, { maxLevel: 2, zeroGain: 0, deadline, maxDivisors: 400 }, steps);
+      a = resubSweep(a, cr, { maxLevel: 2, zeroGain: 0, deadline, maxDivisors: 400 }, steps);
       if (aigAnds(a) >= before || performance.now() > deadline) return a;
     }
   };
@@ -99,7 +98,7 @@ export function optimize(nl: Netlist, table: TruthTable, params: OptimizeParams 
     steps.rounds!++;
     // Chains of CHAIN rounds: each walks the plateaus from the first descent or from the best so far.
     if (r > 0 && r % CHAIN === 0) cur = rng() < 0.5 ? first : best;
-    const kicked = resubSweep(cur, sim, { maxLevel: 2, zeroGain: ZERO_GAIN, uphill: UPHILL, rng, deadline, maxDivisors: 400 }, steps);
+    const kicked = resubSweep(cur, cr, { maxLevel: 2, zeroGain: ZERO_GAIN, uphill: UPHILL, rng, deadline, maxDivisors: 400 }, steps);
     const cand = descend(kicked);
     // The walk moves on plateaus and downhill (an uphill kick that descent does not repair is undone).
     if (aigAnds(cand) > aigAnds(cur)) continue;

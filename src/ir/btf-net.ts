@@ -7,6 +7,7 @@
 // an index array. Out-edges need one: outEdges[outStart[k] .. outStart[k+1]) are the edge ids leaving k.
 
 import { userError } from '../util/diagnostics.js';
+import type { TableItems } from './truth-table.js';
 
 export interface BtfNet {
   /** Layer widths `n, h1, …, nOut` when the net is layered; undefined for a general DAG (a loaded .net). */
@@ -121,4 +122,20 @@ export function forward(net: BtfNet, weights: Float64Array, inputs: ArrayLike<nu
     y[n] = s > 0 ? 1 : -1;
   }
   return y;
+}
+
+/**
+ * Do these weights fit the table: does a forward pass (sign activations, sgn 0 = −1) give every cared
+ * output bit of every item its target? The one "is this net a solution" check outside the solver's hot loop.
+ */
+export function fitsTable(net: BtfNet, weights: Float64Array, items: TableItems): boolean {
+  const y = new Float64Array(net.numNodes);
+  for (let i = 0; i < items.count; i++) {
+    forward(net, weights, items.inputs.subarray(i * items.numInputs, (i + 1) * items.numInputs), y);
+    for (let k = 0; k < items.numOutputs; k++) {
+      const j = i * items.numOutputs + k;
+      if (items.targetCare[j] && y[net.firstOutput + k] !== items.targets[j]) return false;
+    }
+  }
+  return true;
 }

@@ -11,7 +11,6 @@
 // Gate kinds: AND2, OR2 (kept distinct from AND2-with-inverted-edges so the output reads like the gates the
 // method yields, docs/ALGORITHM.md §6) and MAJ3.
 
-import { match } from 'ts-pattern';
 import type { Port } from './spec.js';
 
 export type Lit = number;
@@ -81,15 +80,6 @@ export function cloneNetlist(nl: Netlist): Netlist {
     nodes: nl.nodes.map((n) => (isGate(n) ? ({ kind: n.kind, ins: [...n.ins] } as Gate) : n)),
     outputs: [...nl.outputs],
   };
-}
-
-/** Evaluate one gate on 32 rows at once (fanin words already complemented as their literals say). */
-export function evalGateWord(kind: GateKind, a: number, b: number, c: number): number {
-  return match(kind)
-    .with('and', () => a & b)
-    .with('or', () => a | b)
-    .with('maj', () => (a & b) | (a & c) | (b & c))
-    .exhaustive() >>> 0;
 }
 
 export interface GateCounts {

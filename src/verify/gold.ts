@@ -8,7 +8,7 @@
 
 import type { TruthTable } from '../ir/truth-table.js';
 import type { Port } from '../ir/spec.js';
-import { verilogIdent } from '../emit/names.js';
+import { verilogIdent } from '../ir/verilog-names.js';
 
 export const GOLD = 'btfc_gold';
 export const MITER = 'btfc_miter';

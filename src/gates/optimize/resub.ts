@@ -6,7 +6,7 @@
 // Stage: optimize.
 
 import { aigAnds, rebuild, type Aig } from './aig.js';
-import type { CareSim } from './sim.js';
+import { fitsCare, FanoutSim, simulateCare, type CareRows } from '../simulate.js';
 
 export interface ResubOptions {
   /** Highest resubstitution level tried: 0, 1 or 2. */
@@ -32,9 +32,10 @@ interface Step { lit: number; extra: Array<[number, number]>; kind: ResubKind; m
  * One sweep over the nodes; returns the new Aig and the steps taken by kind. The input Aig must be correct
  * on the care set; so is the output.
  */
-export function resubSweep(start: Aig, sim: CareSim, opt: ResubOptions, steps: Record<string, number>): Aig {
+export function resubSweep(start: Aig, cr: CareRows, opt: ResubOptions, steps: Record<string, number>): Aig {
   let a = start;
-  let v = sim.simulate(a);
+  let v = simulateCare(a, cr);
+  const fan = new FanoutSim();
   const order = (len: number): number[] => {
     const ids = Array.from({ length: len }, (_, i) => i);
     if (opt.rng) shuffle(ids, opt.rng);
@@ -45,7 +46,7 @@ export function resubSweep(start: Aig, sim: CareSim, opt: ResubOptions, steps: R
     if (performance.now() > opt.deadline) break;
     const n = a.numInputs + 1 + p;
     if (n >= a.f0.length) continue;
-    const step = findStep(a, v, n, sim, opt);
+    const step = findStep(a, v, n, cr, fan, opt);
     if (!step) continue;
     // Append the new gates past the topological part and rebuild with n substituted.
     const f0 = [...a.f0];
@@ -57,8 +58,8 @@ export function resubSweep(start: Aig, sim: CareSim, opt: ResubOptions, steps: R
     const before = aigAnds(a);
     const after = aigAnds(next);
     if (before - after < step.minGain) continue;
-    const nv = sim.simulate(next);
-    if (!sim.correct(next, nv)) {
+    const nv = simulateCare(next, cr);
+    if (!fitsCare(cr, next.outputs, nv)) {
       // Cannot happen when the observability reasoning is right; roll back and count it so tests notice.
       steps.rejected = (steps.rejected ?? 0) + 1;
       continue;
@@ -73,110 +74,167 @@ export function resubSweep(start: Aig, sim: CareSim, opt: ResubOptions, steps: R
 /** Literal of the k-th new gate of a step (resolved when the step is applied). */
 const NEW = (k: number): number => 2 * (1_000_000 + k);
 
-function findStep(a: Aig, v: Uint32Array, n: number, sim: CareSim, opt: ResubOptions): Step | undefined {
-  const W = sim.W;
-  const N = a.f0.length;
-  const tfo = new Uint8Array(N);
+// Word tests on literal columns (literal i at lv[i·W .. (i+1)·W)); plain loops, as they run in the pair loops.
+
+/** Literal i is 0 wherever Q is 1. */
+function zeroOn(lv: Uint32Array, i: number, Q: Uint32Array, W: number): boolean {
+  for (let w = 0; w < W; w++) if ((lv[i * W + w]! & Q[w]!) !== 0) return false;
+  return true;
+}
+
+/** Literal i is 1 wherever P is 1. */
+function covers(lv: Uint32Array, i: number, P: Uint32Array, W: number): boolean {
+  for (let w = 0; w < W; w++) if ((P[w]! & ~lv[i * W + w]!) !== 0) return false;
+  return true;
+}
+
+/** Literals i and j are never both 1 where Q is 1. */
+function neverBothOn(lv: Uint32Array, i: number, j: number, Q: Uint32Array, W: number): boolean {
+  for (let w = 0; w < W; w++) if ((lv[i * W + w]! & lv[j * W + w]! & Q[w]!) !== 0) return false;
+  return true;
+}
+
+/** Literal i or literal j is 1 wherever P is 1. */
+function coverTogether(lv: Uint32Array, i: number, j: number, P: Uint32Array, W: number): boolean {
+  for (let w = 0; w < W; w++) if ((P[w]! & ~(lv[i * W + w]! | lv[j * W + w]!)) !== 0) return false;
+  return true;
+}
+
+/**
+ * Divisors of n as literal columns over the care rows: literal index 2k (+1) is divisor k (complemented),
+ * `lv` holds their columns (W words each) and `litOf` turns an index into an Aig literal.
+ */
+interface DivisorLits { L: number; W: number; lv: Uint32Array; litOf: (i: number) => number }
+
+function findStep(a: Aig, v: Uint32Array[], n: number, cr: CareRows, fan: FanoutSim, opt: ResubOptions): Step | undefined {
+  const W = cr.W;
   const obs = new Uint32Array(W);
-  const flip = new Uint32Array(v.length);
-  sim.observability(a, v, n, tfo, obs, flip);
+  fan.observability(a, v, n, cr, obs);
   const mffc = mffcOf(a, n);
   const size = mffc.size;
-  // Take a step when size − added > 0, or ≥ 0 when a perturbation is allowed this time.
-  let minGain = 1;
-  if (opt.rng && (opt.zeroGain > 0 || opt.uphill)) {
-    const r = opt.rng();
-    minGain = r < (opt.uphill ?? 0) ? -1 : r < (opt.uphill ?? 0) + opt.zeroGain ? 0 : 1;
-  }
-  let empty = true;
-  for (let w = 0; w < W; w++) if (obs[w] !== 0) { empty = false; break; }
-  if (empty) return { lit: 0, extra: [], kind: 'const', minGain };
+  const minGain = stepGain(opt);
+  if (obs.every((x) => x === 0)) return { lit: 0, extra: [], kind: 'const', minGain };
+  // The rows where n must stay 1 (on) resp. 0 (off): those where it is observable.
   const on = new Uint32Array(W);
   const off = new Uint32Array(W);
-  for (let w = 0; w < W; w++) { on[w] = v[n * W + w]! & obs[w]!; off[w] = ~v[n * W + w]! & obs[w]!; }
+  const vn = v[n]!;
+  for (let w = 0; w < W; w++) { on[w] = vn[w]! & obs[w]!; off[w] = ~vn[w]! & obs[w]!; }
+  const d = divisorLits(a, v, n, fan.tfo, mffc, W, opt, minGain);
+  const step = size >= minGain ? resub0(d, on, off) : undefined;
+  if (step) return { ...step, minGain };
+  if (opt.maxLevel < 1 || size - 1 < minGain) return undefined;
+  // Targets: n = AND(...) (P = on, Q = off) or n = ~AND(...) (P = off, Q = on), each with the literals that
+  // are 1 wherever the target is 1 (the 1- and 2-resub searches share them).
+  const targets: Target[] = [{ P: on, Q: off, neg: 0, cover: covering(d, on) }, { P: off, Q: on, neg: 1, cover: covering(d, off) }];
+  const step1 = resub1(d, targets);
+  if (step1) return { ...step1, minGain };
+  if (opt.maxLevel < 2 || size - 2 < minGain) return undefined;
+  const step2 = resub2(d, targets);
+  return step2 ? { ...step2, minGain } : undefined;
+}
 
-  // Divisors, nearest to n first (random order when perturbing).
+/** Take a step when size − added > 0, or ≥ 0 (or ≥ −1) when a perturbation is allowed this time. */
+function stepGain(opt: ResubOptions): number {
+  if (!opt.rng || !(opt.zeroGain > 0 || opt.uphill)) return 1;
+  const r = opt.rng();
+  return r < (opt.uphill ?? 0) ? -1 : r < (opt.uphill ?? 0) + opt.zeroGain ? 0 : 1;
+}
+
+/** Divisors (outside n's fanout and MFFC), nearest to n first (random order when perturbing), as literals. */
+function divisorLits(a: Aig, v: Uint32Array[], n: number, tfo: Uint8Array, mffc: Set<number>, W: number,
+  opt: ResubOptions, minGain: number): DivisorLits {
+  const N = a.f0.length;
   const divs: number[] = [];
   for (let d = n - 1; d >= 0 && divs.length < opt.maxDivisors; d--) if (!tfo[d] && !mffc.has(d)) divs.push(d);
   for (let d = n + 1; d < N && divs.length < opt.maxDivisors; d++) if (!tfo[d] && !mffc.has(d)) divs.push(d);
   if (opt.rng && minGain <= 0) shuffle(divs, opt.rng);
-  // Literal columns: lit index 2k (+1) = divisor k (complemented).
   const L = 2 * divs.length;
   const lv = new Uint32Array(L * W);
   for (let k = 0; k < divs.length; k++) {
-    const b = divs[k]! * W;
-    for (let w = 0; w < W; w++) { lv[2 * k * W + w] = v[b + w]!; lv[(2 * k + 1) * W + w] = ~v[b + w]!; }
+    const c = v[divs[k]!]!;
+    for (let w = 0; w < W; w++) { lv[2 * k * W + w] = c[w]!; lv[(2 * k + 1) * W + w] = ~c[w]!; }
   }
-  const litOf = (i: number) => 2 * divs[i >>> 1]! + (i & 1);
+  return { L, W, lv, litOf: (i: number) => 2 * divs[i >>> 1]! + (i & 1) };
+}
 
-  // 0-resub: n equals a divisor literal where observable.
-  if (size >= minGain) {
-    for (let i = 0; i < L; i++) {
-      let ok = true;
-      for (let w = 0; w < W; w++) if (((lv[i * W + w]! & off[w]!) | (~lv[i * W + w]! & on[w]!)) !== 0) { ok = false; break; }
-      if (ok) return { lit: litOf(i), extra: [], kind: 'resub0', minGain };
-    }
+type Found = Omit<Step, 'minGain'>;
+
+/** 0-resub: n equals a divisor literal where observable. */
+function resub0({ L, W, lv, litOf }: DivisorLits, on: Uint32Array, off: Uint32Array): Found | undefined {
+  for (let i = 0; i < L; i++) {
+    if (zeroOn(lv, i, off, W) && covers(lv, i, on, W)) return { lit: litOf(i), extra: [], kind: 'resub0' };
   }
-  if (opt.maxLevel < 1 || size - 1 < minGain) return undefined;
+  return undefined;
+}
 
-  // Targets: n = AND(...) (P = on, Q = off) or n = ~AND(...) (P = off, Q = on). For each, the literals
-  // that are 1 wherever the target is 1 (the 1- and 2-resub searches below share them).
-  const covers = [on, off].map((P) => {
-    const cover: number[] = [];
-    for (let i = 0; i < L; i++) {
-      let ok = true;
-      for (let w = 0; w < W; w++) if ((P[w]! & ~lv[i * W + w]!) !== 0) { ok = false; break; }
-      if (ok) cover.push(i);
-    }
-    return cover;
-  }) as [number[], number[]];
-  const targets = [[on, off, 0, covers[0]], [off, on, 1, covers[1]]] as const;
-  for (const [, Q, neg, cover] of targets) {
+/** A target of the 1- and 2-resub searches: n (complemented when neg) is 1 on P and 0 on Q. */
+interface Target { P: Uint32Array; Q: Uint32Array; neg: number; cover: number[] }
+
+/** The literals that are 1 wherever P is. */
+function covering({ L, W, lv }: DivisorLits, P: Uint32Array): number[] {
+  const cover: number[] = [];
+  for (let i = 0; i < L; i++) if (covers(lv, i, P, W)) cover.push(i);
+  return cover;
+}
+
+/** 1-resub: n = (~)AND of two covering literals that are never both 1 on Q. */
+function resub1({ W, lv, litOf }: DivisorLits, targets: readonly Target[]): Found | undefined {
+  for (const { Q, neg, cover } of targets) {
     for (let x = 0; x < cover.length; x++) {
       const i = cover[x]!;
       for (let y = x + 1; y < cover.length; y++) {
         const j = cover[y]!;
-        let ok = true;
-        for (let w = 0; w < W; w++) if ((lv[i * W + w]! & lv[j * W + w]! & Q[w]!) !== 0) { ok = false; break; }
-        if (ok) return { lit: NEW(0) ^ neg, extra: [[litOf(i), litOf(j)]], kind: 'resub1', minGain };
+        if (neverBothOn(lv, i, j, Q, W)) return { lit: NEW(0) ^ neg, extra: [[litOf(i), litOf(j)]], kind: 'resub1' };
       }
     }
   }
-  if (opt.maxLevel < 2 || size - 2 < minGain) return undefined;
+  return undefined;
+}
 
+/** 2-resub: n = (~)(l1 & g) with g an AND or OR of two more literals. */
+function resub2(d: DivisorLits, targets: readonly Target[]): Found | undefined {
+  const { W, lv } = d;
   const Q1 = new Uint32Array(W);
-  for (const [P, Q, neg, cover] of targets) {
+  for (const { P, Q, neg, cover } of targets) {
     for (const i of cover) {
       // n = l1 & g where g covers P and is 0 on Q1 = Q ∩ l1.
       for (let w = 0; w < W; w++) Q1[w] = Q[w]! & lv[i * W + w]!;
-      // g = AND(l2, l3) with l2, l3 covering P.
-      for (let x = 0; x < cover.length; x++) {
-        const j = cover[x]!;
-        if (j === i) continue;
-        for (let y = x + 1; y < cover.length; y++) {
-          const k = cover[y]!;
-          if (k === i) continue;
-          let ok = true;
-          for (let w = 0; w < W; w++) if ((lv[j * W + w]! & lv[k * W + w]! & Q1[w]!) !== 0) { ok = false; break; }
-          if (ok) return { lit: NEW(1) ^ neg, extra: [[litOf(j), litOf(k)], [litOf(i), NEW(0)]], kind: 'resub2', minGain };
-        }
+      const step = resub2And(d, cover, i, Q1, neg) ?? resub2Or(d, i, P, Q1, neg);
+      if (step) return step;
+    }
+  }
+  return undefined;
+}
+
+/** g = AND(l2, l3) with l2, l3 covering P and never both 1 on Q1. */
+function resub2And({ W, lv, litOf }: DivisorLits, cover: readonly number[], i: number, Q1: Uint32Array, neg: number): Found | undefined {
+  for (let x = 0; x < cover.length; x++) {
+    const j = cover[x]!;
+    if (j === i) continue;
+    for (let y = x + 1; y < cover.length; y++) {
+      const k = cover[y]!;
+      if (k === i) continue;
+      if (neverBothOn(lv, j, k, Q1, W)) {
+        return { lit: NEW(1) ^ neg, extra: [[litOf(j), litOf(k)], [litOf(i), NEW(0)]], kind: 'resub2' };
       }
-      // g = OR(l2, l3) with l2, l3 zero on Q1 and l2 | l3 covering P.
-      const zero: number[] = [];
-      for (let j = 0; j < L; j++) {
-        if (j >>> 1 === i >>> 1) continue;
-        let ok = true;
-        for (let w = 0; w < W; w++) if ((lv[j * W + w]! & Q1[w]!) !== 0) { ok = false; break; }
-        if (ok) zero.push(j);
-      }
-      for (let x = 0; x < zero.length; x++) {
-        const j = zero[x]!;
-        for (let y = x + 1; y < zero.length; y++) {
-          const k = zero[y]!;
-          let ok = true;
-          for (let w = 0; w < W; w++) if ((P[w]! & ~(lv[j * W + w]! | lv[k * W + w]!)) !== 0) { ok = false; break; }
-          if (ok) return { lit: NEW(1) ^ neg, extra: [[litOf(j) ^ 1, litOf(k) ^ 1], [litOf(i), NEW(0) ^ 1]], kind: 'resub2', minGain };
-        }
+    }
+  }
+  return undefined;
+}
+
+/** g = OR(l2, l3) with l2, l3 zero on Q1 and l2 | l3 covering P. */
+function resub2Or({ L, W, lv, litOf }: DivisorLits, i: number, P: Uint32Array, Q1: Uint32Array, neg: number): Found | undefined {
+  const zero: number[] = [];
+  for (let j = 0; j < L; j++) {
+    if (j >>> 1 === i >>> 1) continue;
+    if (zeroOn(lv, j, Q1, W)) zero.push(j);
+  }
+  for (let x = 0; x < zero.length; x++) {
+    const j = zero[x]!;
+    for (let y = x + 1; y < zero.length; y++) {
+      const k = zero[y]!;
+      if (coverTogether(lv, j, k, P, W)) {
+        return { lit: NEW(1) ^ neg, extra: [[litOf(j) ^ 1, litOf(k) ^ 1], [litOf(i), NEW(0) ^ 1]], kind: 'resub2' };
       }
     }
   }
