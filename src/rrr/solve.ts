@@ -16,6 +16,7 @@
 import type { BtfNet } from '../ir/btf-net.js';
 import type { TableItems } from '../ir/truth-table.js';
 import { runRestarts } from './pool.js';
+import { engineKind, type EngineKind } from './engine-kind.js';
 import type { RestartRun } from './restart.js';
 
 export interface SolveParams {
@@ -47,6 +48,8 @@ export interface SolveParams {
    * or no gap (restart.ts). Default false: the reference's gapstop rule, which `btfc bench` figures use.
    */
   fitStop?: boolean;
+  /** The RRR engine: 'wasm' (WebAssembly SIMD, the default where supported) or 'js' (engine-kind.ts). */
+  engine?: EngineKind;
 }
 
 export interface RestartReport {
@@ -129,6 +132,7 @@ export async function solveNet(net: BtfNet, items: TableItems, params: SolvePara
   const outcome = await runRestarts(net, items, {
     sigma: params.sigma, beta: params.beta, gamma: params.gamma, iterations: params.iterations,
     gapstop: params.gapstop, seed: params.seed, ...(params.fitStop ? { fitStop: true } : {}),
+    engine: engineKind(params.engine),
   }, {
     restarts: params.restarts,
     workers: params.workers,
