@@ -64,7 +64,8 @@ export class WasmEngine implements RestartEngine {
   private readonly care: Uint8Array;
   private readonly fwd: Float64Array;
 
-  constructor(net: EngineNet, items: TableItems, sigma: number) {
+  /** `module`: another build of the kernel (to compare builds); default the committed one. */
+  constructor(net: EngineNet, items: TableItems, sigma: number, module: WebAssembly.Module = kernelModule()) {
     if (items.numInputs !== net.numInputs || items.numOutputs !== net.numOutputs) {
       throw new RangeError(`items have ${items.numInputs} inputs / ${items.numOutputs} outputs, the net ${net.numInputs} / ${net.numOutputs}`);
     }
@@ -77,7 +78,7 @@ export class WasmEngine implements RestartEngine {
     this.inStart = net.inStart;
     this.edgeSend = net.edgeSend;
     const P = (this.pairs = Math.ceil(I / 2));
-    this.kernel = new WebAssembly.Instance(kernelModule(), {}).exports as unknown as KernelExports;
+    this.kernel = new WebAssembly.Instance(module, {}).exports as unknown as KernelExports;
     const bytes: Record<Region, number> = {
       inStart: 4 * (N + 1), send: 4 * E, margin: 8 * N, inDeg: 8 * N,
       w: 16 * P * E, x: 16 * P * E,
