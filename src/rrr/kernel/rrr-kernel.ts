@@ -278,6 +278,15 @@ function sweep1(p: i32): void {
     const b = f64x2.mul(u, a);
     v128.store(coefA + nb + no, a);
     v128.store(coefB + nb + no, b);
+  }
+  // The edges after all blocks' P_A: the Newton solves of consecutive blocks, independent of each other,
+  // then overlap in the processor instead of waiting behind each block's edge loop. Every sum still
+  // receives its terms in the same order.
+  for (let n = FB; n < N; n++) {
+    const no = <usize>n << 4;
+    const gn = V(g + nb + no);
+    const a = V(coefA + nb + no);
+    const b = V(coefB + nb + no);
     const t = load<i32>(inStart + (<usize>(n + 1) << 2));
     for (let e = load<i32>(inStart + (<usize>n << 2)); e < t; e++) {
       const eo = eb + (<usize>e << 4);
