@@ -1,5 +1,6 @@
-// `btfc bench`: fixed-seed solver performance figures (throughput, and the 2×2 reference task), printed as
-// a table and optionally written as JSON. Stage: CLI over rrr/bench.ts.
+// `btfc bench`: fixed-seed solver performance figures (throughput of both engines, start-up, and the 2×2
+// reference task on both), printed as tables and optionally written as JSON. Stage: CLI over
+// tools/bench-solver.ts.
 
 import type { BtfcCommand } from './command.js';
 import { runBench, type BenchResult } from '../tools/bench-solver.js';
@@ -16,27 +17,54 @@ function table(rows: string[][]): string {
   return rows.map((r) => r.map((cell, c) => (c < 2 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ')).join('\n');
 }
 
-export function formatBench(b: BenchResult): string {
+function ratio(a: number, b: number): string {
+  return `${(a / b).toFixed(2)}×`;
+}
+
+function throughputTable(b: BenchResult): string {
   const w = b.throughput[0]?.workers ?? 1;
-  const rows = [['task', 'architecture', 'edges', 'items', 'iterations', 'edge·item·it/s, 1 worker', `${w} workers`]];
+  const rows = [['task', 'architecture', 'edges', 'items', 'iterations', 'js, 1 worker', 'wasm, 1 worker', 'wasm/js',
+    `js, ${w} workers`, `wasm, ${w} workers`, 'wasm/js', `wasm ${w}/1`]];
   for (const t of b.throughput) {
-    rows.push([t.task, t.architecture, String(t.edges), String(t.items), formatCount(t.iterations), sci(t.oneWorker), sci(t.allWorkers)]);
+    rows.push([t.task, t.architecture, String(t.edges), String(t.items), formatCount(t.iterations),
+      sci(t.js.oneWorker), sci(t.wasm.oneWorker), ratio(t.wasm.oneWorker, t.js.oneWorker),
+      sci(t.js.allWorkers), sci(t.wasm.allWorkers), ratio(t.wasm.allWorkers, t.js.allWorkers),
+      ratio(t.wasm.allWorkers, t.wasm.oneWorker)]);
   }
-  const r = b.reference;
-  const s = r.settings;
-  const perOf = (x: typeof r) => (x.solved ? `${formatCount(x.meanIterations)} ± ${formatCount(x.seIterations)} iterations per solution` : 'no solution');
-  const per = perOf(r);
+  return table(rows);
+}
+
+function startLine(b: BenchResult): string {
+  const parts = b.start.map((r) => `${r.engine} ${r.workers} worker${r.workers > 1 ? 's' : ''} ${r.ms.toFixed(0)} ms`);
+  return `start-up (wall time of a one-iteration 3x3 solve: threads, modules, engines): ${parts.join(', ')}`;
+}
+
+function referenceLines(b: BenchResult): string[] {
+  const { js, wasm } = b.reference;
+  const s = wasm.settings;
+  const perOf = (x: typeof js) => (x.solved ? `${formatCount(x.meanIterations)} ± ${formatCount(x.seIterations)} iterations per solution` : 'no solution');
+  const line = (name: string, x: typeof js) => `  ${name.padEnd(7)} solved ${x.solved}/${x.restarts}; ${perOf(x)}; wall time ${(x.wallMs / 1000).toFixed(2)} s`;
+  const same = JSON.stringify(js.solvedAt) === JSON.stringify(wasm.solvedAt);
   const f = b.referenceFit;
   return [
-    `btfc bench${b.quick ? ' --quick' : ''} (Node ${b.node}, seed ${s.seed})`,
-    '',
-    'RRR throughput',
-    table(rows),
-    '',
-    `${r.task}: ${r.restarts} restarts at σ ${s.sigma}, β ${s.beta}, γ ${s.gamma}, itermax ${formatCount(s.iterations)}, gapstop ${s.gapstop}, ${r.workers} workers`,
-    `solved ${r.solved}/${r.restarts}; ${per}; wall time ${(r.wallMs / 1000).toFixed(2)} s`,
-    `same with fitStop (solved once the weights fit every care row, as discover runs): solved ${f.solved}/${f.restarts}; ${perOf(f)}; wall time ${(f.wallMs / 1000).toFixed(2)} s`,
+    `${wasm.task}: ${wasm.restarts} restarts at σ ${s.sigma}, β ${s.beta}, γ ${s.gamma}, itermax ${formatCount(s.iterations)}, gapstop ${s.gapstop}, ${wasm.workers} workers`,
+    line('js', js),
+    line('wasm', wasm),
+    `  ${same ? 'the same restarts solve at the same iterations on both engines' : 'the engines solve DIFFERENT restarts or at different iterations'}`,
+    `  with fitStop (solved once the weights fit every care row, as discover runs): solved ${f.solved}/${f.restarts}; ${perOf(f)}; wall time ${(f.wallMs / 1000).toFixed(2)} s`,
     '(reference program, one core: 8/20 solved, 4,792 ± 971 iterations per solution, 3.2 s; about 5e7 edge·item·it/s)',
+  ];
+}
+
+export function formatBench(b: BenchResult): string {
+  return [
+    `btfc bench${b.quick ? ' --quick' : ''} (Node ${b.node}, seed ${b.reference.wasm.settings.seed})`,
+    '',
+    'RRR throughput, edge·item·it/s (js: the JavaScript reference engine; wasm: the WebAssembly SIMD kernel)',
+    throughputTable(b),
+    startLine(b),
+    '',
+    ...referenceLines(b),
     '',
     `3x3 multiplier, equal work per restart (${sci(b.mul3[0]?.workPerRestart ?? 0)} edge·item·iterations):`,
     table([
@@ -51,7 +79,7 @@ export function formatBench(b: BenchResult): string {
 
 export const benchCommand: BtfcCommand = {
   command: 'bench',
-  describe: 'Fixed-seed solver benchmarks: RRR throughput, time to solution on the 2×2 multiplier, and the 3×3 at equal work',
+  describe: 'Fixed-seed solver benchmarks: RRR throughput of the js and wasm engines, time to solution on the 2×2 multiplier, and the 3×3 at equal work',
   builder: (y) => y
     .option('json', { type: 'string', describe: 'also write the figures as JSON to this file' })
     .option('quick', { type: 'boolean', default: false, describe: 'a seconds-long smoke run (fewer iterations and restarts)' })

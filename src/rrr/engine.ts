@@ -354,21 +354,33 @@ export class RrrEngine {
 
   /** Number of cared output bits a forward pass (sign activations, sgn 0 = −1) gets right. */
   correctBits(weights: Float64Array): number {
-    const { I, N, firstBtf: fb, firstOutput: fo, numOutputs: nOut } = this;
-    const inStart = this.inStart, send = this.edgeSend, v = this.fwd, fixed = this.fixed;
-    let correct = 0;
-    for (let i = 0; i < I; i++) {
-      for (let k = 0; k < fb; k++) v[k] = fixed[i * fb + k]!;
-      for (let n = fb; n < N; n++) {
-        let s = 0;
-        for (let e = inStart[n]!; e < inStart[n + 1]!; e++) s += weights[e]! * v[send[e]!]!;
-        v[n] = s > 0 ? 1 : -1;
-      }
-      for (let k = fo; k < N; k++) {
-        const j = i * nOut + (k - fo);
-        if (this.care[j] && v[k] === this.targets[j]) correct++;
-      }
-    }
-    return correct;
+    return countCorrectBits(this, this.fixed, this.targets, this.care, weights, this.fwd);
   }
+}
+
+/**
+ * Number of cared output bits a forward pass of `weights` (sign activations, sgn 0 = −1) gets right, over
+ * the items of `fixed` (items × firstBtf: bias and inputs), `targets` and `care` (items × numOutputs).
+ * `scratch` holds one value per node. Shared by both engines (wasm-engine.ts), so they judge alike.
+ */
+export function countCorrectBits(
+  net: { I: number; N: number; firstBtf: number; firstOutput: number; numOutputs: number; inStart: Int32Array; edgeSend: Int32Array },
+  fixed: Float64Array, targets: Float64Array, care: Uint8Array, weights: Float64Array, scratch: Float64Array,
+): number {
+  const { I, N, firstBtf: fb, firstOutput: fo, numOutputs: nOut, inStart, edgeSend: send } = net;
+  const v = scratch;
+  let correct = 0;
+  for (let i = 0; i < I; i++) {
+    for (let k = 0; k < fb; k++) v[k] = fixed[i * fb + k]!;
+    for (let n = fb; n < N; n++) {
+      let s = 0;
+      for (let e = inStart[n]!; e < inStart[n + 1]!; e++) s += weights[e]! * v[send[e]!]!;
+      v[n] = s > 0 ? 1 : -1;
+    }
+    for (let k = fo; k < N; k++) {
+      const j = i * nOut + (k - fo);
+      if (care[j] && v[k] === targets[j]) correct++;
+    }
+  }
+  return correct;
 }

@@ -9,17 +9,21 @@ import { existsSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import type { TableItems } from '../ir/truth-table.js';
 import { workerPath } from '../util/worker-url.js';
-import { RrrEngine, type EngineNet } from './engine.js';
+import type { EngineNet } from './engine.js';
+import { createEngine, type EngineKind } from './engine-kind.js';
 import { runRestart, type RestartRun, type RunParams } from './restart.js';
 
 export interface WorkerInit {
   net: EngineNet;
   items: TableItems;
-  params: RunParams & { sigma: number };
+  params: PoolParams;
   /** SharedArrayBuffer of one Int32: the cutoff. */
   control: SharedArrayBuffer;
   progressMs: number;
 }
+
+/** What every restart of a solve shares; `engine` is resolved by solveNet (engine-kind.ts), default js. */
+export type PoolParams = RunParams & { sigma: number; engine?: EngineKind };
 
 export type ToWorker = { type: 'run'; restart: number };
 export type FromWorker =
@@ -50,7 +54,7 @@ export interface PoolOutcome {
 const NO_CUTOFF = 0x7fffffff;
 
 /** Run restarts 0 … restarts−1 and collect their results (in completion order). */
-export async function runRestarts(net: EngineNet, items: TableItems, params: RunParams & { sigma: number }, opts: PoolOptions): Promise<PoolOutcome> {
+export async function runRestarts(net: EngineNet, items: TableItems, params: PoolParams, opts: PoolOptions): Promise<PoolOutcome> {
   const control = new Int32Array(new SharedArrayBuffer(4));
   control[0] = NO_CUTOFF;
   const runs: RestartRun[] = [];
@@ -77,7 +81,7 @@ export async function runRestarts(net: EngineNet, items: TableItems, params: Run
   const timer = opts.timeoutMs !== undefined ? setTimeout(() => { timedOut = true; stopAll(); }, opts.timeoutMs) : undefined;
   try {
     if (opts.inline) {
-      const engine = new RrrEngine(net, items, params.sigma);
+      const engine = createEngine(params.engine ?? 'js', net, items, params.sigma);
       let lastProgress = 0;
       for (let k = take(); k !== undefined; k = take()) {
         const run = runRestart(engine, params, k, (restart, iteration, gap, bestGap) => {
@@ -105,7 +109,7 @@ export async function runRestarts(net: EngineNet, items: TableItems, params: Run
 }
 
 async function runInWorkers(
-  net: EngineNet, items: TableItems, params: RunParams & { sigma: number }, opts: PoolOptions,
+  net: EngineNet, items: TableItems, params: PoolParams, opts: PoolOptions,
   control: Int32Array, take: () => number | undefined, finished: (run: RestartRun) => void,
 ): Promise<void> {
   const count = Math.max(1, Math.min(opts.workers, opts.restarts));

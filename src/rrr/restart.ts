@@ -2,8 +2,23 @@
 // Stage: solve. Runs in a worker thread or inline; the caller supplies a `poll` it calls every
 // POLL_EVERY iterations (to stop early and to report progress) — never per element.
 
-import { RrrEngine } from './engine.js';
 import { Xoshiro128ss, restartSeed } from './prng.js';
+
+/**
+ * What a restart needs of an engine: the JavaScript one (engine.ts, the reference implementation) and the
+ * WebAssembly SIMD one (wasm-engine.ts) both provide it and compute the same iterates.
+ */
+export interface RestartEngine {
+  /** Edges (the length of wB). */
+  readonly E: number;
+  /** Cared output bits over all items. */
+  readonly careBits: number;
+  /** The concurred weights of the last iteration. */
+  readonly wB: Float64Array;
+  init(rng: Xoshiro128ss): void;
+  iterate(beta: number, gamma: number): number;
+  correctBits(weights: Float64Array): number;
+}
 
 /** Iterations between polls (stop flag, progress, training-accuracy check of the current wB). */
 export const POLL_EVERY = 100;
@@ -61,7 +76,7 @@ export type Poll = (restart: number, iteration: number, gap: number, bestGap: nu
  * the gap is a mean), the restart keeps iterating toward itermax and checks again at every later
  * iteration whose gap is below gapstop.
  */
-export function runRestart(engine: RrrEngine, params: RunParams, restart: number, poll: Poll): RestartRun {
+export function runRestart(engine: RestartEngine, params: RunParams, restart: number, poll: Poll): RestartRun {
   const t0 = performance.now();
   const warnings: string[] = [];
   for (let attempt = 0; ; attempt++) {
@@ -88,7 +103,7 @@ export function runRestart(engine: RrrEngine, params: RunParams, restart: number
 type AttemptRun = Omit<RestartRun, 'restart' | 'seed' | 'attempts' | 'timeMs' | 'warning'>;
 
 /** One attempt; undefined when the iterate became non-finite. */
-function runAttempt(engine: RrrEngine, params: RunParams, restart: number, seed: number, poll: Poll): AttemptRun | undefined {
+function runAttempt(engine: RestartEngine, params: RunParams, restart: number, seed: number, poll: Poll): AttemptRun | undefined {
   const { beta, gamma, iterations: itermax, gapstop } = params;
   engine.init(new Xoshiro128ss(seed));
   const best = new Float64Array(engine.E);

@@ -17,6 +17,7 @@ import type { BtfNet } from '../ir/btf-net.js';
 import type { TableItems } from '../ir/truth-table.js';
 import { NUMBER_OPTIONS, checkRange } from '../ir/solve-options.js';
 import { runRestarts } from './pool.js';
+import { engineKind, type EngineKind } from './engine-kind.js';
 import type { RestartRun } from './restart.js';
 
 export interface SolveParams {
@@ -48,6 +49,8 @@ export interface SolveParams {
    * or no gap (restart.ts). Default false: the reference's gapstop rule (`btfc bench` measures both).
    */
   fitStop?: boolean;
+  /** The RRR engine: 'wasm' (WebAssembly SIMD, the default where supported) or 'js' (engine-kind.ts). */
+  engine?: EngineKind;
 }
 
 export interface RestartReport {
@@ -132,6 +135,7 @@ export async function solveNet(net: BtfNet, items: TableItems, params: SolvePara
   const outcome = await runRestarts(net, items, {
     sigma: params.sigma, beta: params.beta, gamma: params.gamma, iterations: params.iterations,
     gapstop: params.gapstop, seed: params.seed, ...(params.fitStop ? { fitStop: true } : {}),
+    engine: engineKind(params.engine),
   }, {
     restarts: params.restarts,
     workers: params.workers,

@@ -3,13 +3,13 @@
 // a restart stops (at its next poll, every POLL_EVERY iterations) once its index exceeds the cutoff.
 
 import { parentPort, workerData } from 'node:worker_threads';
-import { RrrEngine } from './engine.js';
+import { createEngine } from './engine-kind.js';
 import { runRestart } from './restart.js';
 import type { WorkerInit, ToWorker, FromWorker } from './pool.js';
 
 const init = workerData as WorkerInit;
 const port = parentPort!;
-const engine = new RrrEngine(init.net, init.items, init.params.sigma);
+const engine = createEngine(init.params.engine ?? 'js', init.net, init.items, init.params.sigma);
 const control = new Int32Array(init.control);
 let lastProgress = 0;
 

@@ -1,11 +1,14 @@
 // Fixed-seed solver benchmarks (stage: solve; used by `btfc bench`): throughput of the RRR iteration in
-// edge·item·iterations per second on one worker and on all, and the 2×2 multiplier reference task
-// (docs/ALGORITHM.md §7). The multiplier tables are built here so the benchmark needs no files.
+// edge·item·iterations per second on one worker and on all, for both engines (js, the reference
+// implementation, and wasm, the SIMD kernel) side by side; the 2×2 multiplier reference task
+// (docs/ALGORITHM.md §7) on both; and what starting the workers costs. The multiplier tables are built here
+// so the benchmark needs no files.
 
 import { availableParallelism } from 'node:os';
 import { layeredNet } from '../ir/btf-net.js';
 import { TruthTable } from '../ir/truth-table.js';
 import { solveNet, type SolveParams } from '../rrr/solve.js';
+import { ENGINE_KINDS, type EngineKind } from '../rrr/engine-kind.js';
 
 /** The n×n unsigned multiplier: inputs a0…a(n−1) then b0…b(n−1) (x0 = a0), output k = bit k of a·b. */
 export function multiplierTable(bits: number): TruthTable {
@@ -18,23 +21,39 @@ export function multiplierTable(bits: number): TruthTable {
   return t;
 }
 
+export interface EngineThroughput {
+  /** edge·item·iterations per second, one restart on one worker (the faster of two restarts' own time). */
+  oneWorker: number;
+  /** The same summed over `workers` restarts running at once (wall time of the whole solve). */
+  allWorkers: number;
+}
+
 export interface ThroughputRow {
   task: string;
   architecture: string;
   edges: number;
   items: number;
   iterations: number;
-  /** edge·item·iterations per second, one restart on one worker (the faster of two restarts' own time). */
-  oneWorker: number;
-  /** The same summed over `workers` restarts running at once (wall time of the whole solve). */
-  allWorkers: number;
+  js: EngineThroughput;
+  wasm: EngineThroughput;
   workers: number;
+}
+
+/** Wall time of a one-iteration solve: starting the workers (threads, modules, engines) and little else. */
+export interface StartRow {
+  engine: EngineKind;
+  workers: number;
+  ms: number;
 }
 
 export interface ReferenceRow {
   task: string;
+  /** The engine it ran on ('default': solveNet's choice). */
+  engine: EngineKind | 'default';
   restarts: number;
   solved: number;
+  /** [restart, iteration] of each solved restart. */
+  solvedAt: [number, number][];
   /** Mean and standard error (population sd / sqrt n, as the reference prints) of iterations per solution. */
   meanIterations: number;
   seIterations: number;
@@ -47,8 +66,10 @@ export interface BenchResult {
   quick: boolean;
   node: string;
   throughput: ThroughputRow[];
-  reference: ReferenceRow;
-  /** The same task and seeds with fitStop (a restart is solved once its weights fit every care row). */
+  /** The reference task on each engine (the same restarts solve at the same iterations on both). */
+  reference: Record<EngineKind, ReferenceRow>;
+  start: StartRow[];
+  /** The same task and seeds, default engine, with fitStop (a restart is solved once its weights fit every care row). */
   referenceFit: ReferenceRow;
   /** 3×3 multiplier at equal work per restart: the reference's architecture and settings, then the wide start discover uses. */
   mul3: Mul3Row[];
@@ -83,34 +104,46 @@ export async function runBench(opts: { quick: boolean; workers?: number; signal?
     const work = t.iterations * net.numEdges * items.count;
     // gapstop 0: never stops early, so every restart runs exactly `iterations`.
     const base: SolveParams = { sigma: 3, beta: 0.2, gamma: 1e-3, iterations: t.iterations, gapstop: 0, restarts: 1, seed: BENCH_SEED, workers: 1, all: true };
-    opts.onStep?.(`throughput ${t.task}, 1 worker`);
-    // Two restarts on one worker; the second one's own time, so the figure is of JIT-compiled code.
-    const one = await solveNet(net, items, { ...base, restarts: 2 }, { signal: opts.signal });
-    const oneMs = Math.min(...one.stats.restarts.map((r) => r.timeMs));
-    opts.onStep?.(`throughput ${t.task}, ${workers} workers`);
-    const all = await solveNet(net, items, { ...base, restarts: workers, workers }, { signal: opts.signal });
+    const measure = async (engine: EngineKind): Promise<EngineThroughput> => {
+      opts.onStep?.(`throughput ${t.task}, ${engine}, 1 worker`);
+      // Two restarts on one worker; the faster one's own time, so the figure is of compiled code.
+      const one = await solveNet(net, items, { ...base, restarts: 2, engine }, { signal: opts.signal });
+      const oneMs = Math.min(...one.stats.restarts.map((r) => r.timeMs));
+      opts.onStep?.(`throughput ${t.task}, ${engine}, ${workers} workers`);
+      const all = await solveNet(net, items, { ...base, restarts: workers, workers, engine }, { signal: opts.signal });
+      return { oneWorker: work / (oneMs / 1000), allWorkers: (work * workers) / (all.stats.timeMs / 1000) };
+    };
     throughput.push({
       task: t.task, architecture: t.widths.join('-'), edges: net.numEdges, items: items.count, iterations: t.iterations,
-      oneWorker: work / (oneMs / 1000),
-      allWorkers: (work * workers) / (all.stats.timeMs / 1000),
-      workers,
+      js: await measure('js'), wasm: await measure('wasm'), workers,
     });
+  }
+  const start: StartRow[] = [];
+  for (const engine of ENGINE_KINDS) {
+    for (const w of [...new Set([1, workers])]) {
+      opts.onStep?.(`start-up, ${engine}, ${w} worker${w > 1 ? 's' : ''}`);
+      const res = await solveNet(layeredNet([6, 12, 12, 12, 6], 3), multiplierTable(3).toItems(), {
+        sigma: 3, beta: 0.1, gamma: 1e-4, iterations: 1, gapstop: 0, restarts: w, seed: BENCH_SEED, workers: w, all: true, engine,
+      }, { signal: opts.signal });
+      start.push({ engine, workers: w, ms: res.stats.timeMs });
+    }
   }
   const settings = { sigma: 3, beta: 0.2, gamma: 1e-3, iterations: 10_000, gapstop: 0.01, seed: BENCH_SEED, all: true };
   const restarts = opts.quick ? 4 : 40;
   const items = multiplierTable(2).toItems();
-  const reference = async (fitStop: boolean): Promise<ReferenceRow> => {
-    opts.onStep?.(`2x2 reference task, ${restarts} restarts${fitStop ? ', fitStop' : ''}`);
-    const res = await solveNet(layeredNet([4, 4, 4, 4], 3), items, { ...settings, restarts, workers, ...(fitStop ? { fitStop } : {}) }, { signal: opts.signal });
+  const reference = async (fitStop: boolean, engine?: EngineKind): Promise<ReferenceRow> => {
+    opts.onStep?.(`2x2 reference task, ${restarts} restarts${engine ? `, ${engine}` : ''}${fitStop ? ', fitStop' : ''}`);
+    const res = await solveNet(layeredNet([4, 4, 4, 4], 3), items, { ...settings, restarts, workers, engine, ...(fitStop ? { fitStop } : {}) }, { signal: opts.signal });
     const its = res.stats.restarts.filter((r) => r.solved).map((r) => r.iterations);
     const mean = its.length ? its.reduce((a, b) => a + b, 0) / its.length : NaN;
     const sd = its.length ? Math.sqrt(its.reduce((a, b) => a + (b - mean) ** 2, 0) / its.length) : NaN;
     return {
-      task: '2x2 multiplier 4-4-4-4', restarts, solved: its.length, meanIterations: mean, seIterations: sd / Math.sqrt(its.length),
+      task: '2x2 multiplier 4-4-4-4', engine: engine ?? 'default', restarts, solved: its.length,
+      solvedAt: res.stats.restarts.filter((r) => r.solved).map((r) => [r.restart, r.iterations] as [number, number]), meanIterations: mean, seIterations: sd / Math.sqrt(its.length),
       wallMs: res.stats.timeMs, workers, settings: { ...settings, ...(fitStop ? { fitStop } : {}) },
     };
   };
-  const referenceRow = await reference(false);
+  const referenceRows = { js: await reference(false, 'js'), wasm: await reference(false, 'wasm') };
   const referenceFit = await reference(true);
 
   // 3×3 multiplier, time to solution at equal work per restart: the reference's 6-12-12-12-6 (β .1,
@@ -139,7 +172,8 @@ export async function runBench(opts: { quick: boolean; workers?: number; signal?
     quick: opts.quick,
     node: process.version,
     throughput,
-    reference: referenceRow,
+    reference: referenceRows,
+    start,
     referenceFit,
     mul3,
   };

@@ -110,7 +110,10 @@ describe('btfc bench', () => {
     expect(r.out).toMatch(/solved \d+\/4/);
     const b = JSON.parse(readFileSync(json, 'utf8'));
     expect(b.throughput).toHaveLength(2);
-    expect(b.throughput[0].oneWorker).toBeGreaterThan(0);
-    expect(b.reference.restarts).toBe(4);
+    expect(b.throughput[0].js.oneWorker).toBeGreaterThan(0);
+    expect(b.throughput[0].wasm.oneWorker).toBeGreaterThan(0);
+    expect(b.reference.wasm.restarts).toBe(4);
+    expect(b.reference.wasm.solvedAt).toEqual(b.reference.js.solvedAt);
+    expect(r.out).toMatch(/the same restarts solve at the same iterations on both engines/);
   });
 });
