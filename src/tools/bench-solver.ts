@@ -90,9 +90,28 @@ export interface Mul3Row {
 
 const BENCH_SEED = 1;
 
+type BenchOptions = { quick: boolean; workers?: number; signal?: AbortSignal; onStep?: (what: string) => void };
+
 /** Run the benchmarks; `quick` is a seconds-long smoke run. */
-export async function runBench(opts: { quick: boolean; workers?: number; signal?: AbortSignal; onStep?: (what: string) => void }): Promise<BenchResult> {
+export async function runBench(opts: BenchOptions): Promise<BenchResult> {
   const workers = opts.workers ?? availableParallelism();
+  const throughput = await throughputRows(opts, workers);
+  const start = await startRows(opts, workers);
+  const { rows: referenceRows, fit: referenceFit } = await referenceTask(opts, workers);
+  const mul3 = await mul3Rows(opts, workers);
+  return {
+    quick: opts.quick,
+    node: process.version,
+    throughput,
+    reference: referenceRows,
+    start,
+    referenceFit,
+    mul3,
+  };
+}
+
+/** Throughput of both engines on the issue's two tasks, 1 worker and all workers (edge·item·it/s). */
+async function throughputRows(opts: BenchOptions, workers: number): Promise<ThroughputRow[]> {
   const tasks = [
     { task: '2x2 multiplier', bits: 2, widths: [4, 4, 4, 4], iterations: opts.quick ? 2000 : 20_000 },
     { task: '3x3 multiplier', bits: 3, widths: [6, 12, 12, 12, 6], iterations: opts.quick ? 200 : 2000 },
@@ -118,6 +137,11 @@ export async function runBench(opts: { quick: boolean; workers?: number; signal?
       js: await measure('js'), wasm: await measure('wasm'), workers,
     });
   }
+  return throughput;
+}
+
+/** Start-up cost per engine: the wall time of a one-iteration 3×3 solve on 1 and on all workers. */
+async function startRows(opts: BenchOptions, workers: number): Promise<StartRow[]> {
   const start: StartRow[] = [];
   for (const engine of ENGINE_KINDS) {
     for (const w of [...new Set([1, workers])]) {
@@ -128,6 +152,11 @@ export async function runBench(opts: { quick: boolean; workers?: number; signal?
       start.push({ engine, workers: w, ms: res.stats.timeMs });
     }
   }
+  return start;
+}
+
+/** The 2×2 reference task on both engines (solved count, iterations per solution), and once with fitStop. */
+async function referenceTask(opts: BenchOptions, workers: number): Promise<{ rows: { js: ReferenceRow; wasm: ReferenceRow }; fit: ReferenceRow }> {
   const settings = { sigma: 3, beta: 0.2, gamma: 1e-3, iterations: 10_000, gapstop: 0.01, seed: BENCH_SEED, all: true };
   const restarts = opts.quick ? 4 : 40;
   const items = multiplierTable(2).toItems();
@@ -146,6 +175,10 @@ export async function runBench(opts: { quick: boolean; workers?: number; signal?
   const referenceRows = { js: await reference(false, 'js'), wasm: await reference(false, 'wasm') };
   const referenceFit = await reference(true);
 
+  return { rows: referenceRows, fit: referenceFit };
+}
+
+async function mul3Rows(opts: BenchOptions, workers: number): Promise<Mul3Row[]> {
   // 3×3 multiplier, time to solution at equal work per restart: the reference's 6-12-12-12-6 (β .1,
   // γ 1e-4, gapstop; it needs ≈ 4×10⁵ iterations, docs/ALGORITHM.md §7) against the wide two-layer start that
   // discover uses (candidates.ts: 4n nodes per layer, β .2, fitStop).
@@ -168,13 +201,5 @@ export async function runBench(opts: { quick: boolean; workers?: number; signal?
       workPerRestart: work, wallMs: res.stats.timeMs,
     });
   }
-  return {
-    quick: opts.quick,
-    node: process.version,
-    throughput,
-    reference: referenceRows,
-    start,
-    referenceFit,
-    mul3,
-  };
+  return mul3;
 }
