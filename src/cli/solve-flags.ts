@@ -28,7 +28,7 @@ function describe(o: SolveOption): string {
 function yargsType(o: SolveOption): 'number' | 'string' | 'boolean' {
   return match(o.kind)
     .with('int', 'float', () => 'number' as const)
-    .with('bytes', 'layers', () => 'string' as const)
+    .with('bytes', 'layers', 'choice', () => 'string' as const)
     .with('switch', () => 'boolean' as const)
     .exhaustive();
 }
@@ -39,7 +39,7 @@ export function addSolveFlags<T>(y: Argv<T>, choice: SolveFlagChoice = {}): Argv
   for (const name of choice.names ?? SOLVE_OPTIONS.map((o) => o.name)) {
     const o: SolveOption = solveOption(name);
     const own = choice.override?.[name];
-    const spec: Options = { type: yargsType(o), ...(own?.default !== undefined ? { default: own.default } : {}), describe: own?.describe ?? describe(o) };
+    const spec: Options = { type: yargsType(o), ...(o.kind === 'choice' ? { choices: o.choices } : {}), ...(own?.default !== undefined ? { default: own.default } : {}), describe: own?.describe ?? describe(o) };
     out = out.option(flagName(o), spec);
   }
   return out as Argv<T & SolveArgs>;

@@ -78,6 +78,7 @@ export function solveSetup(args: SolveArgs, spec: Spec): SolveSetup {
     all: args.all ?? false,
     ...(args.reproducible ? { deterministicWinner: true } : {}),
     ...(args.fitStop ? { fitStop: true } : {}),
+    ...(args.engine ? { engine: args.engine } : {}),
   };
   return { widths, net, items, params, memoryBytes, sources };
 }

@@ -54,7 +54,13 @@ export interface LayersOption extends Common {
   readonly spec?: true;
 }
 
-export type SolveOption = NumberOption | BytesOption | SwitchOption | LayersOption;
+/** One of a fixed list of words (yargs enforces the list; no default: the code that uses it decides). */
+export interface ChoiceOption extends Common {
+  readonly kind: 'choice';
+  readonly choices: readonly string[];
+}
+
+export type SolveOption = NumberOption | BytesOption | SwitchOption | LayersOption | ChoiceOption;
 
 /** Every solver option, in the order `--help` lists them and a spec's error message names them. */
 export const SOLVE_OPTIONS = [
@@ -114,6 +120,11 @@ export const SOLVE_OPTIONS = [
   },
   { name: 'reproducible', kind: 'switch', help: 'the lowest-numbered solved restart wins, whatever the number of workers (may run a little longer)' },
   {
+    // The names match rrr/engine-kind.ts EngineKind (ir/ may not import rrr/; lower.ts passes it through).
+    name: 'engine', kind: 'choice', choices: ['wasm', 'js'],
+    help: 'RRR engine: wasm (WebAssembly SIMD; the default where the runtime has SIMD) or js (the JavaScript reference engine); both compute the same iterates',
+  },
+  {
     name: 'maxMemory', kind: 'bytes', default: '4G',
     help: 'refuse to start when the solver state would exceed this, e.g. 8G',
   },
@@ -128,7 +139,9 @@ type SpecEntry = Extract<Entry, { spec: true }>;
 type ArgValue<K extends SolveOption['kind']> = K extends 'int' | 'float' ? number : K extends 'switch' ? boolean : string;
 
 /** The solver flags as yargs parses them (every one optional, so that the spec's value can show through). */
-export type SolveArgs = { [E in Entry as E['name']]?: ArgValue<E['kind']> };
+export type SolveArgs = {
+  [E in Entry as E['name']]?: E extends { kind: 'choice'; choices: readonly (infer C)[] } ? C : ArgValue<E['kind']>;
+};
 
 /** Solver settings a spec may carry in a `solve { … }` block (flags on the command line override them). */
 export type SpecSolveOptions = { [E in SpecEntry as E['name']]?: E['kind'] extends 'layers' ? number[] : number };

@@ -30,3 +30,20 @@ describe('usage errors stop before any work', () => {
     });
   }
 });
+
+describe('--engine', () => {
+  it('is a choice of wasm and js', async () => {
+    const run = await runCli(['solve', spec, '--engine', 'bogus']);
+    expect(run.code).toBe(2);
+    expect(run.err).toMatch(/Argument: engine, Given: "bogus", Choices: "wasm", "js"/);
+  });
+  it('runs the same restarts to the same iterations with either engine', async () => {
+    const args = ['solve', spec, '--restarts', '2', '--workers', '1', '--all'];
+    const js = await runCli([...args, '--engine', 'js']);
+    const wasm = await runCli([...args, '--engine', 'wasm']);
+    expect(js.code).toBe(0);
+    const restarts = (r: string) => r.split('\n').filter((l) => /^restart /.test(l)).map((l) => l.replace(/, [\d.]+ s$/, ''));
+    expect(restarts(wasm.err + wasm.out)).toEqual(restarts(js.err + js.out));
+    expect(restarts(js.err + js.out).length).toBeGreaterThanOrEqual(2);
+  });
+});

@@ -22,6 +22,7 @@ function sample(o: SolveOption): { text: string; value: unknown } {
     case 'bytes': return { text: '8G', value: '8G' };
     case 'switch': return { text: '', value: true };
     case 'layers': return { text: '4,4', value: '4,4' };
+    case 'choice': return { text: o.choices.at(-1)!, value: o.choices.at(-1) };
   }
 }
 
