@@ -1,6 +1,7 @@
 // `btfc discover SPEC` / `btfc discover mul --bits N` (also add, maj, parity): search architectures for
 // the smallest circuit, prove it, write Verilog. Stage: CLI over discover/search.ts (the strategy is
-// described there) and discover/families.ts (the built-in functions).
+// described there; finishing and writing go through flow/finish.ts) and discover/families.ts (the built-in
+// functions): options, printing and file paths only.
 
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -9,14 +10,14 @@ import type { BtfcCommand, CommandIO } from './command.js';
 import { loadSpec } from '../flow/load-spec.js';
 import { formatCount } from './progress.js';
 import { addSolveFlags } from './solve-flags.js';
+import { reportInternalErrors } from './internal-errors.js';
 import { userError } from '../util/diagnostics.js';
-import { bitNames, type Port, type Spec } from '../ir/spec.js';
+import type { Spec } from '../ir/spec.js';
 import { countGates } from '../ir/netlist.js';
-import { writeFilesAtomic } from '../util/fs-atomic.js';
-import { InternalError } from '../util/internal-error.js';
 import { FAMILIES, familySizeOption, familySpec, isFamily } from '../discover/families.js';
-import { match } from 'ts-pattern';
-import { blockInputNames, describeCircuit, discover, type CandidateRow, type DiscoverResult, type FoundCircuit, type RoundReport } from '../discover/search.js';
+import { discover } from '../discover/search.js';
+import { describeCircuit } from '../discover/circuits.js';
+import type { CandidateRow, DiscoverResult, ProvedCircuit, RoundReport } from '../discover/types.js';
 
 interface Args {
   what: string;
@@ -35,10 +36,17 @@ interface Args {
 }
 
 const ms = (x: number) => (x < 1000 ? `${x.toFixed(0)} ms` : `${(x / 1000).toFixed(1)} s`);
-const portsJson = (ps: readonly Port[]) => ps.map((p) => ({ name: p.name, width: p.width, bus: p.bus }));
 
 function checkInt(name: string, v: number | undefined, min: number, what: string): void {
   if (v !== undefined && !(Number.isSafeInteger(v) && v >= min)) throw userError(`--${name} ${v} is out of range: ${what}`);
+}
+
+function checkArgs(args: Args): void {
+  checkInt('seed', args.seed, 0, 'an integer ≥ 0');
+  checkInt('workers', args.workers, 1, 'an integer ≥ 1');
+  checkInt('patience', args.patience, 1, 'an integer ≥ 1');
+  if (!(Number.isFinite(args.timeout) && args.timeout > 0)) throw userError(`--timeout ${args.timeout} is out of range: a number of seconds > 0`);
+  if (args.effort !== undefined) checkInt('effort', args.effort, 0, 'an integer ≥ 0');
 }
 
 /** The spec to search: a family (mul, add, maj, parity) or a file. */
@@ -61,6 +69,14 @@ function resolveSpec(args: Args): Spec {
   return loadSpec(args.what, args.circuit);
 }
 
+/** resolveSpec, refused when there is nothing to search. */
+function searchableSpec(args: Args): Spec {
+  const spec = resolveSpec(args);
+  if (spec.table.numInputs === 0) throw userError(`${spec.name} has no inputs: there is nothing to search`, 'a constant function needs no solver');
+  if (spec.table.toItems().count === 0) throw userError(`${spec.name} has no cared-about rows: every output is a don't-care`, 'specify at least one output value');
+  return spec;
+}
+
 function table(rows: string[][], left: number): string {
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
   return rows.map((r) => r.map((cell, c) => (c < left ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ').trimEnd()).join('\n');
@@ -81,117 +97,51 @@ function roundLine(r: RoundReport): string {
     + `, best AIG ${r.bestAig ?? '–'}${r.bestDepth !== undefined ? ` (depth ${r.bestDepth})` : ''}, ${ms(r.elapsedMs)}`;
 }
 
-/** Where a circuit came from, for the JSON report (a composed circuit nests its blocks'). */
-function chosenJson(f: FoundCircuit, inputNames: readonly string[]): object {
-  return match(f)
-    .with({ kind: 'net' }, (n) => ({
-      kind: 'net', candidate: n.candidate, architecture: n.architecture, sigma: n.sigma, round: n.round, restart: n.restart,
-      seed: n.seed, iterations: n.iterations,
-    }))
-    .with({ kind: 'composed' }, (c) => {
-      const names = blockInputNames(c, inputNames);
-      return { kind: 'composed', architecture: c.architecture, bound: names.h, free: names.g.slice(1), h: chosenJson(c.h, names.h), g: chosenJson(c.g, names.g) };
-    })
-    .exhaustive();
+function unsolvedLines(args: Args, spec: Spec, r: DiscoverResult, why: string): string[] {
+  const lines = [r.circuits.length
+    ? `${spec.name}: ${r.circuits.length} circuits found, but none passed the Yosys proof (a bug in btfc; see above); nothing written`
+    : `${spec.name}: no solution in ${r.rounds} rounds (${ms(r.searchMs)}; stopped by ${why})`];
+  if (!r.circuits.length) lines.push(`hint: give it more time (--timeout, now ${args.timeout} s), or try \`btfc compile\` with a larger --hidden and more --iterations`);
+  return lines;
 }
 
-function report(spec: Spec, args: Args, workers: number, r: DiscoverResult, files: string[]) {
-  const b = r.best;
-  const g = b ? countGates(b.synthesis.netlist) : null;
-  return {
-    spec: spec.file,
-    circuit: spec.name,
-    inputs: portsJson(spec.inputs),
-    outputs: portsJson(spec.outputs),
-    options: { timeout: args.timeout, seed: args.seed, workers, patience: args.patience, prove: args.prove },
-    solved: b !== undefined,
-    architecture: b?.architecture ?? null,
-    chosen: b ? chosenJson(b, bitNames(spec.inputs)) : null,
-    gates: g,
-    aigNodes: b?.aigNodes ?? null,
-    depth: b?.depth ?? null,
-    verified: { simulation: b ? 'pass' : 'not run', yosys: b?.proof ? b.proof.status : 'skipped' },
-    ...(r.proofFailures.length ? { proofFailures: r.proofFailures } : {}),
-    extract: b ? { forms: b.synthesis.extract.forms, wide: b.synthesis.extract.wide, gates: b.synthesis.extract.gates } : null,
-    simplify: b ? { rounds: b.synthesis.simplify.rounds, rewrites: b.synthesis.simplify.rewrites, before: b.synthesis.simplify.before, after: b.synthesis.simplify.after } : null,
-    optimize: b?.synthesis.optimize ? { before: b.synthesis.optimize.before, after: b.synthesis.optimize.after, steps: b.synthesis.optimize.steps } : null,
-    search: r.rows,
-    stoppedBy: r.stoppedBy,
-    rounds: r.rounds,
-    circuitsFound: r.circuits.length,
-    aigNodesFound: r.circuits.map((c) => c.synthesis.aig.andNodes),
-    timeMs: { search: r.searchMs, total: r.timeMs },
-    files,
-  };
+function solvedLines(spec: Spec, r: DiscoverResult, b: ProvedCircuit, why: string): string[] {
+  const g = countGates(b.synthesis.netlist);
+  const proofText = !b.proof ? 'Yosys proof skipped (--no-prove)'
+    : b.proof.status === 'pass' ? `Yosys SAT proof PASS (${ms(b.proof.timeMs)})`
+      : `Yosys proof unavailable (${b.proof.status === 'error' ? b.proof.message : 'fail'}); the exhaustive simulation covers every care row`;
+  return [
+    `${spec.name}: best of ${r.circuits.length} circuit${r.circuits.length === 1 ? '' : 's'} from ${r.rounds} rounds in ${ms(r.searchMs)} `
+      + `(stopped by ${why}): ${describeCircuit(b)}`,
+    `gates: ${g.and} AND, ${g.or} OR, ${g.maj} MAJ3, ${g.not} NOT (${g.total} total); AIG ${b.aigNodes} AND nodes, depth ${b.depth}`,
+    `verified: simulation PASS (${spec.table.toItems().count} care rows), ${proofText}`,
+  ];
 }
 
 async function handler(args: Args, io: CommandIO): Promise<number> {
-  checkInt('seed', args.seed, 0, 'an integer ≥ 0');
-  checkInt('workers', args.workers, 1, 'an integer ≥ 1');
-  checkInt('patience', args.patience, 1, 'an integer ≥ 1');
-  if (!(Number.isFinite(args.timeout) && args.timeout > 0)) throw userError(`--timeout ${args.timeout} is out of range: a number of seconds > 0`);
-  if (args.effort !== undefined) checkInt('effort', args.effort, 0, 'an integer ≥ 0');
-  const spec = resolveSpec(args);
-  if (spec.table.numInputs === 0) throw userError(`${spec.name} has no inputs: there is nothing to search`, 'a constant function needs no solver');
-  if (spec.table.toItems().count === 0) throw userError(`${spec.name} has no cared-about rows: every output is a don't-care`, 'specify at least one output value');
+  checkArgs(args);
+  const spec = searchableSpec(args);
   const workers = args.workers ?? availableParallelism();
-  const out = args.output ?? `${spec.name}.v`;
   io.err(`${spec.name}: discovering (${spec.table.numInputs} inputs, ${spec.table.numOutputs} outputs), timeout ${args.timeout} s, `
     + `patience ${args.patience}, seed ${args.seed}, ${workers} worker${workers === 1 ? '' : 's'}`);
-  let r: DiscoverResult;
-  try {
-    r = await discover(spec, {
-      seed: args.seed, workers, timeoutMs: args.timeout * 1000, patience: args.patience, prove: args.prove,
-      ...(args.effort !== undefined ? { effort: args.effort } : {}),
-      decompose: args.decompose,
-      header: [`Generated by btfc discover from ${spec.file} (circuit ${spec.name}), seed ${args.seed}`],
-    }, { signal: io.signal, onRound: (x) => io.err(roundLine(x)) });
-  } catch (err) {
-    if (err instanceof InternalError) {
-      io.err(`btfc: internal error: ${err.message}\nThis is a bug in btfc, not in your spec; no files were written. Please report it with the spec and options.`);
-      return 1;
-    }
-    throw err;
-  }
+  const r = await reportInternalErrors(io, () => discover(spec, {
+    seed: args.seed, workers, timeoutMs: args.timeout * 1000, patience: args.patience, prove: args.prove,
+    ...(args.effort !== undefined ? { effort: args.effort } : {}),
+    decompose: args.decompose,
+    header: [`Generated by btfc discover from ${spec.file} (circuit ${spec.name}), seed ${args.seed}`],
+    outputs: { verilog: args.output ?? `${spec.name}.v`, ...(args.json !== undefined ? { json: args.json } : {}) },
+  }, { signal: io.signal, onRound: (x) => io.err(roundLine(x)) }));
+  if (r === undefined) return 1;
   if (r.stoppedBy === 'aborted') {
     io.err('interrupted: no files written');
     return 1;
   }
   for (const f of r.proofFailures) io.err(`btfc: INTERNAL ERROR: ${f}`);
-  const lines: string[] = [];
-  if (r.rows.length) lines.push(searchTable(r.rows), '');
   const why = { patience: `${args.patience} solutions in a row without improvement`, timeout: 'the timeout', exhausted: 'no candidate left', aborted: 'interrupted' }[r.stoppedBy];
-  const b = r.best;
-  if (b === undefined) {
-    lines.push(r.circuits.length
-      ? `${spec.name}: ${r.circuits.length} circuits found, but none passed the Yosys proof (a bug in btfc; see above); nothing written`
-      : `${spec.name}: no solution in ${r.rounds} rounds (${ms(r.searchMs)}; stopped by ${why})`);
-    if (!r.circuits.length) lines.push(`hint: give it more time (--timeout, now ${args.timeout} s), or try \`btfc compile\` with a larger --hidden and more --iterations`);
-    if (args.json !== undefined) {
-      writeFilesAtomic([{ path: args.json, data: `${JSON.stringify(report(spec, args, workers, r, [args.json]), null, 2)}\n` }]);
-      lines.push(`wrote ${args.json}`);
-    }
-    io.out(lines.join('\n'));
-    return 1;
-  }
-  const g = countGates(b.synthesis.netlist);
-  lines.push(`${spec.name}: best of ${r.circuits.length} circuit${r.circuits.length === 1 ? '' : 's'} from ${r.rounds} rounds in ${ms(r.searchMs)} `
-    + `(stopped by ${why}): ${describeCircuit(b)}`);
-  lines.push(`gates: ${g.and} AND, ${g.or} OR, ${g.maj} MAJ3, ${g.not} NOT (${g.total} total); AIG ${b.aigNodes} AND nodes, depth ${b.depth}`);
-  const proofText = !b.proof ? 'Yosys proof skipped (--no-prove)'
-    : b.proof.status === 'pass' ? `Yosys SAT proof PASS (${ms(b.proof.timeMs)})`
-      : `Yosys proof unavailable (${b.proof.status === 'error' ? b.proof.message : 'fail'}); the exhaustive simulation covers every care row`;
-  lines.push(`verified: simulation PASS (${spec.table.toItems().count} care rows), ${proofText}`);
-  const files = [out];
-  const writes = [{ path: out, data: b.verilog }];
-  if (args.json !== undefined) {
-    files.push(args.json);
-    writes.push({ path: args.json, data: `${JSON.stringify(report(spec, args, workers, r, files), null, 2)}\n` });
-  }
-  writeFilesAtomic(writes);
-  lines.push(`wrote ${files.join(', ')}`);
+  const lines = [...(r.rows.length ? [searchTable(r.rows), ''] : []), ...(r.best ? solvedLines(spec, r, r.best, why) : unsolvedLines(args, spec, r, why))];
+  if (r.files.length) lines.push(`wrote ${r.files.join(', ')}`);
   io.out(lines.join('\n'));
-  return r.proofFailures.length ? 1 : 0;
+  return r.best && !r.proofFailures.length ? 0 : 1;
 }
 
 export const discoverCommand: BtfcCommand = {

@@ -1,9 +1,7 @@
 // Gate statistics from Yosys: a design mapped to an AIG (`aigmap`) gives the AND-node count and, computed
-// here on the AIG it writes back, the depth in AND nodes (inverters free). Also the baseline: the same table
-// synthesised by Yosys + ABC from a flat truth-table module. Stage: verify (reporting).
+// here on the AIG it writes back, the depth in AND nodes (inverters free). The Yosys + ABC baseline, which
+// reads the same JSON, is in baseline.ts. Stage: verify (reporting).
 
-import type { TruthTable } from '../ir/truth-table.js';
-import { TT, truthTableVerilog } from './gold.js';
 import { runYosysInWorker, yosysErrors } from './yosys.js';
 
 export interface AigStats {
@@ -15,7 +13,8 @@ export interface AigStats {
   depth: number;
 }
 
-interface YosysJsonModule {
+/** One module of a netlist as Yosys's write_json gives it (only the parts read here and in baseline.ts). */
+export interface YosysJsonModule {
   ports: Record<string, { direction: string; bits: (number | string)[] }>;
   cells: Record<string, { type: string; connections: Record<string, (number | string)[]> }>;
 }
@@ -60,33 +59,4 @@ export async function aigStats(verilog: string, top: string): Promise<AigStats> 
   { 'design.v': verilog });
   if (!r.ok || !r.files['aig.json']) throw new Error(`Yosys could not map the design to an AIG: ${yosysErrors(r.stdout)}`);
   return aigStatsFromJson(r.files['aig.json'], top);
-}
-
-export interface BaselineStats {
-  /** `abc -g aig`, then aigmap: AND nodes and depth. */
-  abcAig: AigStats;
-  /** `abc -g AND,OR`: gates by kind. */
-  abcAndOr: { and: number; or: number; not: number; total: number };
-  timeMs: number;
-}
-
-/** Yosys + ABC on the flat truth table (don't-cares as `x`), for a side-by-side line. */
-export async function baseline(table: TruthTable): Promise<BaselineStats> {
-  const t0 = performance.now();
-  const script = [
-    'read_verilog tt.v', 'proc -norom', `synth -flatten -top ${TT}`, 'design -save synth',
-    'abc -g AND,OR', 'opt_clean', 'write_json andor.json',
-    'design -load synth', 'abc -g aig', 'aigmap', 'opt_clean', 'write_json aig.json',
-  ].join('; ');
-  const r = await runYosysInWorker(['-q', '-p', script], { 'tt.v': truthTableVerilog(table) });
-  if (!r.ok || !r.files['andor.json'] || !r.files['aig.json']) throw new Error(`Yosys baseline synthesis failed: ${yosysErrors(r.stdout)}`);
-  const andor = JSON.parse(r.files['andor.json']) as { modules: Record<string, YosysJsonModule> };
-  const counts = { and: 0, or: 0, not: 0, total: 0 };
-  for (const cell of Object.values(andor.modules[TT]?.cells ?? {})) {
-    if (cell.type === '$_AND_') counts.and++;
-    else if (cell.type === '$_OR_') counts.or++;
-    else if (cell.type === '$_NOT_') counts.not++;
-  }
-  counts.total = counts.and + counts.or + counts.not;
-  return { abcAig: aigStatsFromJson(r.files['aig.json'], TT), abcAndOr: counts, timeMs: performance.now() - t0 };
 }

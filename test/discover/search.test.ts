@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { compileSpec } from '../../src/lang/compile.js';
-import { discover, readsBack } from '../../src/discover/search.js';
+import { discover } from '../../src/discover/search.js';
+import { readsBack } from '../../src/discover/circuits.js';
 import { layeredNet } from '../../src/ir/btf-net.js';
 import { familySpec } from '../../src/discover/families.js';
 

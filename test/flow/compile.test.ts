@@ -1,4 +1,4 @@
-// `btfc compile` end to end, and the rule "never a wrong circuit": random small functions with random
+// `btfc compile` end to end (flow/compile.ts under the CLI), and the rule "never a wrong circuit": random small functions with random
 // don't-cares either compile to a circuit that simulation and Yosys accept, or are reported unsolved.
 import { afterAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
@@ -6,7 +6,8 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../src/cli/main.js';
-import { compileCircuit } from '../../src/cli/cmd-compile.js';
+import { compileCircuit } from '../../src/flow/compile.js';
+import { finish } from '../../src/flow/finish.js';
 import { layeredNet } from '../../src/ir/btf-net.js';
 import { TruthTable } from '../../src/ir/truth-table.js';
 import { checkAgainstTable } from '../../src/gates/simulate.js';
@@ -80,11 +81,13 @@ describe('never a wrong circuit', () => {
         const h = Math.max(n, o, 2);
         const net = layeredNet([n, h, h, o], 3);
         const params: SolveParams = { sigma: 3, beta: 0.2, gamma: 1e-3, iterations: 3000, gapstop: 0.01, restarts: 2, seed: 1, workers: 1, all: false, inline: true };
-        const r = await compileCircuit(spec, net, t.toItems(), params, { prove: true, baseline: false });
+        const r = await compileCircuit(spec, { net, items: t.toItems(), params }, { baseline: false });
         if (!r.solved) return;
         solved++;
-        expect(checkAgainstTable(r.netlist!, t)).toEqual({ ok: true });
-        expect(r.proof?.status).toBe('pass');
+        expect(checkAgainstTable(r.circuit.synthesis.netlist, t)).toEqual({ ok: true });
+        const done = await finish(spec, [r.circuit], { prove: true, header: [], onRefuted: 'stop' });
+        expect(done.finished?.proof?.status).toBe('pass');
+        expect(done.files).toEqual([]);
       }), { numRuns: 15, seed: 5 });
     console.log(`never-wrong property: ${solved} of 15 random functions solved, all proved`);
   });

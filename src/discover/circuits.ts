@@ -1,0 +1,181 @@
+// The circuits of `btfc discover`: read back from a round's solved restarts (synthesize: extract → simplify
+// → optimize → exhaustive simulation), composed from a decomposition's blocks, ranked (least AIG nodes,
+// then depth, then inverters), the best few polished at full optimizer effort, and described for reports
+// and Verilog headers.
+
+import { match } from 'ts-pattern';
+import { bitNames, type Spec } from '../ir/spec.js';
+import { forward, type BtfNet } from '../ir/btf-net.js';
+import type { TableItems } from '../ir/truth-table.js';
+import { countGates, type Netlist } from '../ir/netlist.js';
+import type { SolveResult } from '../rrr/solve.js';
+import { circuitCost, finishNetlist, synthesize } from '../gates/synthesize.js';
+import { composeNetlists } from '../gates/compose.js';
+import type { ExtractStats } from '../gates/extract.js';
+import type { Decomposition } from './decompose.js';
+import type { ComposedCircuit, DiscoverParams, FoundCircuit, NetCircuit } from './types.js';
+
+/** Optimizer effort for each solution during the search; the best POLISH circuits get the full effort. */
+const SEARCH_EFFORT = 200;
+const POLISH = 4;
+
+/** The optimizer efforts: `full` for the final circuits (default 1000), `search` for each solution. */
+export function efforts(params: Pick<DiscoverParams, 'effort'>): { full: number; search: number } {
+  const full = params.effort ?? 1000;
+  return { full, search: Math.min(SEARCH_EFFORT, full) };
+}
+
+/** The circuits found so far and the best of them, with how many in a row have not improved it. */
+export class Found {
+  readonly circuits: FoundCircuit[] = [];
+  best: FoundCircuit | undefined;
+  sinceImproved = 0;
+
+  add(f: FoundCircuit): void {
+    this.circuits.push(f);
+    if (this.best === undefined || circuitCost(f.synthesis) < circuitCost(this.best.synthesis)) {
+      this.best = f;
+      this.sinceImproved = 0;
+    } else this.sinceImproved++;
+  }
+}
+
+/**
+ * Whether extraction can read a circuit back from `weights`: for every output node, no two care rows with
+ * different targets give its senders the same values (forward pass; output senders take their targets,
+ * as in extraction). False when an output reads a data input: its read-back would be plain logic
+ * synthesis from the inputs, not the net's work (a net without a hidden layer must fit every row).
+ */
+export function readsBack(net: BtfNet, weights: Float64Array, items: TableItems): boolean {
+  const o = items.numOutputs;
+  for (let e = net.inStart[net.firstOutput]!; e < net.numEdges; e++) {
+    const s = net.edgeSend[e]!;
+    if (s >= 1 && s < net.firstBtf) return false;
+  }
+  const y = new Float64Array(net.numNodes);
+  const seen = Array.from({ length: o }, () => new Map<string, number>());
+  for (let i = 0; i < items.count; i++) {
+    forward(net, weights, items.inputs.subarray(i * items.numInputs, (i + 1) * items.numInputs), y);
+    for (let k = 0; k < o; k++) if (items.targetCare[i * o + k]) y[net.firstOutput + k] = items.targets[i * o + k]!;
+    for (let k = 0; k < o; k++) {
+      if (!items.targetCare[i * o + k]) continue;
+      const n = net.firstOutput + k;
+      let key = '';
+      for (let e = net.inStart[n]!; e < net.inStart[n + 1]!; e++) key += y[net.edgeSend[e]!]! > 0 ? '1' : '0';
+      const t = items.targets[i * o + k]!;
+      const prev = seen[k]!.get(key);
+      if (prev === undefined) seen[k]!.set(key, t);
+      else if (prev !== t) return false;
+    }
+  }
+  return true;
+}
+
+/** The candidate net a round ran, as its circuits record it. */
+export interface RoundNet {
+  candidate: number;
+  architecture: string;
+  sigma: number;
+  net: BtfNet;
+}
+
+/**
+ * The circuits of one round, in restart order: every restart whose weights can be read back — the solved
+ * ones, and the best one when it fits (a timeout cut) or its hidden layers already separate the rows
+ * (readsBack: extraction takes the outputs from the table, so an output node's own threshold may still be
+ * wrong on a row or two).
+ */
+export function readBackRound(spec: Spec, items: TableItems, rn: RoundNet, res: SolveResult, round: number, seed: number, effort: number): NetCircuit[] {
+  const sols = [...res.solutions];
+  if (res.best && !sols.some((s) => s.restart === res.best!.restart)
+    && (res.best.trainAccuracy === 1 || readsBack(rn.net, res.best.weights, items))) {
+    sols.push({ restart: res.best.restart, weights: res.best.weights });
+  }
+  sols.sort((a, b) => a.restart - b.restart);
+  return sols.map((s) => {
+    const rep = res.stats.restarts.find((r) => r.restart === s.restart)!;
+    return {
+      kind: 'net', candidate: rn.candidate, architecture: rn.architecture, sigma: rn.sigma, round, restart: s.restart, seed: rep.seed,
+      iterations: rep.iterations, synthesis: synthesize(spec, rn.net, s.weights, { seed, effort }), net: rn.net, weights: s.weights,
+    };
+  });
+}
+
+const restartOf = (f: FoundCircuit) => (f.kind === 'net' ? f.restart : -1);
+
+/**
+ * Sort `circuits` best first (ties: the earlier round, then restart) and polish the best few again at the
+ * full optimizer effort, keeping the smaller of the two results. A composed circuit was finished at the
+ * full effort already. Returns `circuits`, sorted.
+ */
+export function rankAndPolish(spec: Spec, circuits: FoundCircuit[], seed: number, effort: { full: number; search: number }): FoundCircuit[] {
+  const order = (a: FoundCircuit, b: FoundCircuit) => circuitCost(a.synthesis) - circuitCost(b.synthesis)
+    || a.round - b.round || restartOf(a) - restartOf(b);
+  circuits.sort(order);
+  if (effort.full > effort.search) {
+    for (const f of circuits.slice(0, POLISH)) {
+      if (f.kind !== 'net') continue;
+      const syn = synthesize(spec, f.net, f.weights, { seed, effort: effort.full });
+      if (circuitCost(syn) < circuitCost(f.synthesis)) f.synthesis = syn;
+    }
+    circuits.sort(order);
+  }
+  return circuits;
+}
+
+function mergeExtractStats(a: ExtractStats, b: ExtractStats, composed: Netlist): ExtractStats {
+  const forms = { ...a.forms };
+  for (const k of Object.keys(b.forms) as (keyof ExtractStats['forms'])[]) forms[k] += b.forms[k];
+  return {
+    btfNodes: a.btfNodes + b.btfNodes, forms, wide: [...a.wide, ...b.wide], gates: countGates(composed), timeMs: a.timeMs + b.timeMs,
+  };
+}
+
+/** f = g(h(x[bound]), x[free]) from the blocks' best circuits, finished like an extracted netlist. */
+export function composeCircuit(spec: Spec, dec: Decomposition, h: FoundCircuit, g: FoundCircuit, seed: number, effort: number): ComposedCircuit {
+  const nl = composeNetlists(spec.name, spec.inputs, spec.outputs, h.synthesis.netlist, dec.bound, g.synthesis.netlist, dec.free);
+  const synthesis = finishNetlist(spec, nl, mergeExtractStats(h.synthesis.extract, g.synthesis.extract, nl), { seed, effort });
+  const circuit: ComposedCircuit = { kind: 'composed', architecture: '', round: 0, bound: dec.bound, free: dec.free, h, g, synthesis };
+  circuit.architecture = circuitArchitecture(circuit, bitNames(spec.inputs));
+  return circuit;
+}
+
+/** One line saying where a circuit came from (reports, Verilog headers). */
+export function describeCircuit(f: FoundCircuit): string {
+  return match(f)
+    .with({ kind: 'net' }, (n) => `${n.architecture} σ${n.sigma}, round ${n.round}, restart ${n.restart + 1} (seed ${n.seed}) at iteration ${n.iterations}`)
+    .with({ kind: 'composed' }, (c) => `decomposition ${c.architecture}`)
+    .exhaustive();
+}
+
+/** The names of a composed circuit's block inputs, given the names of its own inputs: h's, and g's (`h` first). */
+export function blockInputNames(c: Pick<ComposedCircuit, 'bound' | 'free'>, inputNames: readonly string[]): { h: string[]; g: string[] } {
+  const name = (j: number) => inputNames[j] ?? `x${j}`;
+  return { h: c.bound.map(name), g: ['h', ...c.free.map(name)] };
+}
+
+/** A short name of a circuit's architecture: `5-8-1 σ5` or `g(h(…), …)` with the blocks' names. */
+export function circuitArchitecture(f: FoundCircuit, inputNames: readonly string[]): string {
+  return match(f)
+    .with({ kind: 'net' }, (n) => `${n.architecture} σ${n.sigma}`)
+    .with({ kind: 'composed' }, (c) => {
+      const names = blockInputNames(c, inputNames);
+      return `g(h(${names.h.join(', ')}), ${names.g.slice(1).join(', ')}) with h = ${circuitArchitecture(c.h, names.h)}, `
+        + `g = ${circuitArchitecture(c.g, names.g)}`;
+    })
+    .exhaustive();
+}
+
+/** Where a circuit came from, for the JSON report (a composed circuit nests its blocks'). */
+export function chosenJson(f: FoundCircuit, inputNames: readonly string[]): object {
+  return match(f)
+    .with({ kind: 'net' }, (n) => ({
+      kind: 'net', candidate: n.candidate, architecture: n.architecture, sigma: n.sigma, round: n.round, restart: n.restart,
+      seed: n.seed, iterations: n.iterations,
+    }))
+    .with({ kind: 'composed' }, (c) => {
+      const names = blockInputNames(c, inputNames);
+      return { kind: 'composed', architecture: c.architecture, bound: names.h, free: names.g.slice(1), h: chosenJson(c.h, names.h), g: chosenJson(c.g, names.g) };
+    })
+    .exhaustive();
+}

@@ -1,0 +1,135 @@
+// The types of `btfc discover` (search.ts drives it): its parameters and hooks, the circuits it finds
+// (read back from one restart of a candidate net, or composed from a decomposition's blocks), the table of
+// what was tried, and the result.
+
+import type { BtfNet } from '../ir/btf-net.js';
+import type { Spec } from '../ir/spec.js';
+import type { Synthesis } from '../gates/synthesize.js';
+import type { OutputPaths } from '../flow/finish.js';
+import type { ProofResult } from '../verify/prove.js';
+
+export interface DiscoverParams {
+  seed: number;
+  workers: number;
+  /** Wall-clock budget of the search (the final proof comes after it). */
+  timeoutMs: number;
+  /** Stop after this many solutions in a row that did not improve the best. */
+  patience: number;
+  /** Prove the best circuit with Yosys and take its AIG figures from Yosys. */
+  prove: boolean;
+  /** Optimizer effort for the final circuits (default 1000; the search itself uses min(SEARCH_EFFORT, this)). */
+  effort?: number;
+  /** Verilog header lines (the search adds the winner's origin). */
+  header?: string[];
+  /** Run restarts in the calling thread (tests). */
+  inline?: boolean;
+  /** Try a disjoint decomposition first (decompose.ts; default true). */
+  decompose?: boolean;
+  /** Write the best circuit (and the JSON report) there, through flow/finish.ts; nothing is written without. */
+  outputs?: Pick<OutputPaths, 'verilog' | 'json'>;
+}
+
+export interface RoundReport {
+  /** The decomposition block the round belongs to (`h`, `g`, `h.g`, …); absent for the whole function. */
+  block?: string;
+  round: number;
+  candidate: number;
+  architecture: string;
+  sigma: number;
+  beta: number;
+  gamma: number;
+  iterations: number;
+  restarts: number;
+  solved: number;
+  bestAig?: number;
+  bestDepth?: number;
+  elapsedMs: number;
+}
+
+export interface DiscoverHooks {
+  signal?: AbortSignal;
+  onRound?: (r: RoundReport) => void;
+}
+
+/** One row of the table of what was tried. */
+export interface CandidateRow {
+  candidate: number;
+  architecture: string;
+  sigma: number;
+  beta: number;
+  gamma: number;
+  /** The iteration budget of its last round. */
+  iterations: number;
+  origin: string;
+  rounds: number;
+  restarts: number;
+  solved: number;
+  /** Median iterations of its solved restarts (null when none). */
+  medianIterations: number | null;
+  bestAig: number | null;
+  bestDepth: number | null;
+  timeMs: number;
+  retired: boolean;
+  /** Set for the rows of a decomposition's block searches: `h`, `g`, `h.g`, … (see decompose.ts). */
+  block?: string;
+}
+
+/** A circuit read back from one solved restart of one candidate net. */
+export interface NetCircuit {
+  kind: 'net';
+  candidate: number;
+  architecture: string;
+  sigma: number;
+  round: number;
+  restart: number;
+  seed: number;
+  iterations: number;
+  synthesis: Synthesis;
+  /** The restart's weights on `net` (kept to re-synthesise the best circuits at full effort). */
+  net: BtfNet;
+  weights: Float64Array;
+}
+
+/** A circuit composed from the best circuits of a decomposition's blocks, f = g(h(x[bound]), x[free]). */
+export interface ComposedCircuit {
+  kind: 'composed';
+  /** `g(h(x[0], …), x[5], …)` with each block's own description. */
+  architecture: string;
+  /** Always 0: it is made before the whole function's own rounds (ranks it first among equal circuits). */
+  round: number;
+  bound: number[];
+  free: number[];
+  h: FoundCircuit;
+  g: FoundCircuit;
+  synthesis: Synthesis;
+}
+
+export type FoundCircuit = NetCircuit | ComposedCircuit;
+
+export type ProvedCircuit = FoundCircuit & {
+  verilog: string;
+  proof?: ProofResult;
+  aigNodes: number;
+  depth: number;
+};
+
+export type StopReason = 'patience' | 'timeout' | 'exhausted' | 'aborted';
+
+export interface DiscoverResult {
+  circuits: FoundCircuit[];
+  best?: ProvedCircuit;
+  rows: CandidateRow[];
+  rounds: number;
+  stoppedBy: StopReason;
+  /** Loud: circuits that passed simulation but that Yosys refuted (bugs). */
+  proofFailures: string[];
+  /** Until the end of the proof (the files are written right after). */
+  timeMs: number;
+  /** The rounds alone (the polish and the proof come after). */
+  searchMs: number;
+  /** Written, in order (none without `outputs`, or when interrupted). */
+  files: string[];
+}
+
+/** discover's own signature: a decomposition's blocks are searched by discover itself (blocks.ts). */
+export type Discover = (spec: Spec, params: DiscoverParams, hooks?: DiscoverHooks) => Promise<DiscoverResult>;

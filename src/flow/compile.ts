@@ -1,0 +1,145 @@
+// `btfc compile` without the command line: lower (the merged solver settings and the layered net) → solve
+// (RRR restarts) → extract → simplify (→ optimize), giving a checked circuit; `compile` then finishes it
+// (finish.ts: simulate, emit, prove, write) with the JSON report (report.ts). Stage: flow.
+
+import type { Spec } from '../ir/spec.js';
+import { solveNet, type SolveHooks, type SolveParams, type SolveResult } from '../rrr/solve.js';
+import { circuitCost, synthesize, type Synthesis } from '../gates/synthesize.js';
+import { baseline as baselineStats, type BaselineStats } from '../verify/baseline.js';
+import type { SolveArgs } from '../ir/solve-options.js';
+import { solveSetup, type SolveSetup } from './lower.js';
+import { finish, type Certified, type FinishCandidate, type FinishOutcome, type OutputPaths } from './finish.js';
+import { buildReport } from './report.js';
+
+export interface CompileParams {
+  /** Also synthesise the table with Yosys + ABC for comparison. */
+  baseline: boolean;
+  hooks?: SolveHooks;
+  /** How many solutions (with `--all`) to read back; the smallest circuit wins. */
+  maxCandidates?: number;
+  /** Run the optimizer after simplification, and how hard (see gates/synthesize.ts). */
+  optimize?: boolean;
+  effort?: number;
+}
+
+export interface CompileTimes { solve: number; extract: number; simplify: number; optimize: number; simulate: number; prove: number; stats: number; baseline: number; total: number }
+
+/** The circuit read back from one restart's weights, with the Verilog header line saying which. */
+export interface CompiledCircuit extends FinishCandidate {
+  restart: number;
+  synthesis: Synthesis;
+}
+
+export type CompileResult = {
+  solve: SolveResult;
+  baseline?: BaselineStats;
+  /** Milliseconds up to the end of compileCircuit (prove and stats are finish's). */
+  times: CompileTimes;
+} & (
+  | { solved: false }
+  /** fitted: no restart met gapstop, but one restart's weights fit every care row and were read back. */
+  | { solved: true; fitted: boolean; circuit: CompiledCircuit }
+);
+
+/** What the solver needs, lowered from the spec (solveSetup's result fits). */
+export type Lowered = Pick<SolveSetup, 'net' | 'items' | 'params'>;
+
+/**
+ * The settings of a compile: solveSetup's merge of flags, spec and defaults, with compile's own defaults.
+ * The same seed, options and spec must give the same circuit on any machine (docs/ARCHITECTURE.md,
+ * "Reproducibility"), so the lowest-numbered solved restart wins, whatever the number of workers
+ * (--no-reproducible opts out). A restart whose weights reproduce every care row is as good as solved for
+ * compile: extraction checks every node on the patterns it sees, and stopping there instead of at gapstop
+ * saves most of the time (--no-fit-stop opts out).
+ */
+export function compileSetup(args: SolveArgs, spec: Spec): SolveSetup {
+  const setup = solveSetup(args, spec);
+  if (args.reproducible !== false) setup.params.deterministicWinner = true;
+  if (args.fitStop !== false) setup.params.fitStop = true;
+  return setup;
+}
+
+/**
+ * solve → extract → simplify (→ optimize) → simulate, and the baseline when asked. Throws InternalError on
+ * a wrong circuit. Weights are read back from the solved restarts; when none solved but a restart's forward
+ * pass fits every care row (its gap stayed just above gapstop), that restart is used too: extraction checks
+ * every node on the patterns it really sees, so the circuit is exactly as trustworthy (`fitted` says so).
+ */
+export async function compileCircuit(spec: Spec, lowered: Lowered, opts: CompileParams): Promise<CompileResult> {
+  const { net, items, params } = lowered;
+  const t0 = performance.now();
+  const times: CompileTimes = { solve: 0, extract: 0, simplify: 0, optimize: 0, simulate: 0, prove: 0, stats: 0, baseline: 0, total: 0 };
+  const solve = await solveNet(net, items, params, opts.hooks);
+  times.solve = performance.now() - t0;
+  const fitted = !solve.solved && solve.best !== undefined && solve.best.trainAccuracy === 1;
+  if ((!solve.solved && !fitted) || solve.stats.aborted) {
+    times.total = performance.now() - t0;
+    return { solve, solved: false, times };
+  }
+  const circuit = readBack(spec, solve, params, opts, times);
+  const result: CompileResult = { solve, solved: true, fitted, circuit, times };
+  if (opts.baseline) {
+    const t = performance.now();
+    result.baseline = await baselineStats(spec.table);
+    times.baseline = performance.now() - t;
+  }
+  times.total = performance.now() - t0;
+  return result;
+}
+
+/** Synthesise the first `maxCandidates` solutions (or the fitting best restart); the smallest circuit wins. */
+function readBack(spec: Spec, solve: SolveResult, params: SolveParams, opts: CompileParams, times: CompileTimes): CompiledCircuit {
+  const cands = solve.solutions.length > 0 ? solve.solutions : [{ restart: solve.best!.restart, weights: solve.best!.weights }];
+  let best: { synthesis: Synthesis; restart: number } | undefined;
+  for (const c of cands.slice(0, opts.maxCandidates ?? 8)) {
+    const syn = synthesize(spec, solve.net, c.weights, { optimize: opts.optimize, effort: opts.effort, seed: params.seed });
+    times.optimize += syn.times.optimize;
+    times.extract += syn.times.extract;
+    times.simplify += syn.times.simplify;
+    times.simulate += syn.times.simulate;
+    if (!best || circuitCost(syn) < circuitCost(best.synthesis)) best = { synthesis: syn, restart: c.restart };
+  }
+  const win = solve.stats.restarts.find((x) => x.restart === best!.restart);
+  return {
+    ...best!,
+    origin: win ? [`solved by restart ${win.restart + 1} (seed ${win.seed}) at iteration ${win.iterations}`] : [],
+    describe: `restart ${best!.restart + 1}`,
+  };
+}
+
+/** compileCircuit's times with finishing's added (simulate again, prove, stats, and the total). */
+export function compileTimes(r: CompileResult, certified: Certified): CompileTimes {
+  const f = certified.times;
+  return { ...r.times, simulate: r.times.simulate + f.simulate, prove: f.prove, stats: f.stats, total: r.times.total + f.total };
+}
+
+export interface CompileOptions extends CompileParams {
+  /** Prove the circuit with Yosys (and take AIG statistics from Yosys). */
+  prove: boolean;
+  /** Header lines of the files written (the Verilog adds which restart solved). */
+  header: string[];
+  outputs: OutputPaths;
+}
+
+export type CompileRun = CompileResult & {
+  /** Absent when the solve was interrupted (nothing is written then). */
+  finished?: FinishOutcome<CompiledCircuit>;
+};
+
+/**
+ * The whole compile: compileCircuit, then finish (nothing but the JSON report is written for an unsolved
+ * spec; nothing at all on an interruption, or on an internal error, which is thrown).
+ */
+export async function compile(spec: Spec, setup: SolveSetup, opts: CompileOptions): Promise<CompileRun> {
+  const r = await compileCircuit(spec, setup, opts);
+  if (r.solve.stats.aborted) return r;
+  const finished = await finish(spec, r.solved ? [r.circuit] : [], {
+    prove: opts.prove, header: opts.header, onRefuted: 'stop', outputs: opts.outputs,
+    report: (certified, files) => buildReport({
+      kind: 'compile', spec, certified, files, widths: setup.widths, params: setup.params, solved: r.solved,
+      fitted: r.solved && r.fitted, restart: r.solved ? r.circuit.restart : null, restarts: r.solve.stats.restarts,
+      ...(r.baseline ? { baseline: r.baseline } : {}), times: compileTimes(r, certified),
+    }),
+  });
+  return { ...r, finished };
+}

@@ -1,0 +1,143 @@
+// The end of the pipeline, one for `btfc compile` and `btfc discover`: a circuit from synthesis is
+// simulated once more on every care row (nothing unchecked is ever written), emitted as Verilog, certified
+// by Yosys (proof, then AIG figures), and then every output (Verilog, BLIF, JSON netlist, JSON report) is
+// written at once, atomically (util/fs-atomic.ts). Stage: verify → write.
+//
+// A refuted proof is a bug in btfc — the circuit passed exhaustive simulation — never a property of the
+// input. compile has one circuit and stops ('stop': InternalError, nothing written, exit 1); discover has
+// a ranked list and tries the next one ('next'), keeping the refutation to report it loudly.
+
+import type { Spec } from '../ir/spec.js';
+import type { Synthesis } from '../gates/synthesize.js';
+import { checkAgainstTable } from '../gates/simulate.js';
+import { writeVerilog } from '../emit/verilog.js';
+import { writeBlif } from '../emit/blif.js';
+import { writeNetlistJson } from '../emit/json.js';
+import type { ProofResult } from '../verify/prove.js';
+import { certify } from '../verify/certify.js';
+import { writeFilesAtomic } from '../util/fs-atomic.js';
+import { InternalError } from '../util/internal-error.js';
+
+/** A circuit ready to finish: synthesised and already simulated once. */
+export interface FinishCandidate {
+  synthesis: Synthesis;
+  /** Verilog header lines saying where this circuit came from (after the common header). */
+  origin: string[];
+  /** Where it came from in a few words, for a refutation message (`the circuit of …`). */
+  describe: string;
+}
+
+/** The circuit that passed: its Verilog as written, the proof, and its AIG figures (Yosys's after a proof). */
+export interface Finished<C extends FinishCandidate = FinishCandidate> {
+  circuit: C;
+  verilog: string;
+  proof?: ProofResult;
+  aigNodes: number;
+  depth: number;
+}
+
+export interface FinishTimes { simulate: number; prove: number; stats: number; total: number }
+
+/** The output of certification: the first candidate that passed, if any, and the refutations before it. */
+export interface Certified<C extends FinishCandidate = FinishCandidate> {
+  finished?: Finished<C>;
+  /** Circuits that passed simulation but that Yosys refuted (bugs), in the order they were tried. */
+  refutations: string[];
+  /** Milliseconds of finishing, up to the writes (total: the whole of it). */
+  times: FinishTimes;
+}
+
+/** Where to write; the JSON report is written (when asked) even when no circuit is. */
+export interface OutputPaths {
+  verilog: string;
+  blif?: string;
+  netlistJson?: string;
+  json?: string;
+}
+
+export interface FinishOptions<C extends FinishCandidate> {
+  /** Prove with Yosys and take the AIG figures from it (otherwise: simulation only, btfc's estimate). */
+  prove: boolean;
+  /** Header lines of every file written (Verilog adds the circuit's origin). */
+  header: readonly string[];
+  onRefuted: 'stop' | 'next';
+  /** Nothing is written without. */
+  outputs?: OutputPaths;
+  /** The JSON report's text, given what was certified and the files written (the report among them). */
+  report?: (certified: Certified<C>, files: string[]) => string;
+}
+
+export interface FinishOutcome<C extends FinishCandidate> extends Certified<C> {
+  /** The files written, in order. */
+  files: string[];
+}
+
+/**
+ * Finish the first of `candidates` (ranked best first) that passes: simulate, emit, certify; then write.
+ * Throws InternalError — before writing anything — when a circuit fails simulation, and on a refuted
+ * proof under 'stop'.
+ */
+export async function finish<C extends FinishCandidate>(
+  spec: Spec, candidates: readonly C[], opts: FinishOptions<C>,
+): Promise<FinishOutcome<C>> {
+  const certified = await certifyFirst(spec, candidates, opts);
+  const files = opts.outputs ? writeOutputs(certified, opts.outputs, opts) : [];
+  return { ...certified, files };
+}
+
+async function certifyFirst<C extends FinishCandidate>(spec: Spec, candidates: readonly C[], opts: FinishOptions<C>): Promise<Certified<C>> {
+  const t0 = performance.now();
+  const times: FinishTimes = { simulate: 0, prove: 0, stats: 0, total: 0 };
+  const refutations: string[] = [];
+  let finished: Finished<C> | undefined;
+  for (const c of candidates) {
+    const nl = c.synthesis.netlist;
+    const t = performance.now();
+    const sim = checkAgainstTable(nl, spec.table);
+    times.simulate += performance.now() - t;
+    if (!sim.ok) {
+      throw new InternalError(`the circuit of ${c.describe} fails simulation at row ${sim.row}, output ${sim.output} `
+        + `(expected ${sim.expected}, got ${sim.actual})`);
+    }
+    const verilog = writeVerilog(nl, { header: [...opts.header, ...c.origin] });
+    const f: Finished<C> = { circuit: c, verilog, aigNodes: c.synthesis.aig.andNodes, depth: c.synthesis.aig.depth };
+    if (opts.prove) {
+      const cert = await certify(nl, spec, verilog);
+      times.prove += cert.proveMs;
+      times.stats += cert.statsMs;
+      f.proof = cert.proof;
+      if (cert.proof.status === 'fail') {
+        const row = cert.proof.cex.row;
+        if (opts.onRefuted === 'stop') throw new InternalError(`Yosys refutes the circuit that passed simulation, at row ${row}`);
+        refutations.push(`the circuit of ${c.describe} passed simulation but Yosys refutes it at row ${row}: this is a bug in btfc`);
+        continue;
+      }
+      f.aigNodes = cert.aigNodes;
+      f.depth = cert.depth;
+    }
+    finished = f;
+    break;
+  }
+  times.total = performance.now() - t0;
+  return { ...(finished ? { finished } : {}), refutations, times };
+}
+
+/** All outputs in one atomic write: the circuit's files when one passed, then the report. */
+function writeOutputs<C extends FinishCandidate>(certified: Certified<C>, out: OutputPaths, opts: FinishOptions<C>): string[] {
+  const writes: { path: string; data: string }[] = [];
+  const f = certified.finished;
+  if (f) {
+    const nl = f.circuit.synthesis.netlist;
+    writes.push({ path: out.verilog, data: f.verilog });
+    if (out.blif !== undefined) writes.push({ path: out.blif, data: writeBlif(nl, [...opts.header]) });
+    if (out.netlistJson !== undefined) writes.push({ path: out.netlistJson, data: writeNetlistJson(nl) });
+  }
+  const files = writes.map((w) => w.path);
+  if (out.json !== undefined) {
+    files.push(out.json);
+    if (!opts.report) throw new InternalError('a JSON report was asked for without a report builder');
+    writes.push({ path: out.json, data: opts.report(certified, files) });
+  }
+  writeFilesAtomic(writes);
+  return files;
+}
