@@ -82,7 +82,7 @@ function solvedLines(spec: Spec, setup: SolveSetup, r: CompileRun & { solved: tr
 }
 
 async function handler(args: Args, io: CommandIO): Promise<number> {
-  const spec = loadSpec(args.spec, args.circuit);
+  const spec = await loadSpec(args.spec, args.circuit);
   const setup = compileSetup(args, spec);
   const { params, widths, net, items } = setup;
   const workers = Math.min(params.workers, params.restarts);

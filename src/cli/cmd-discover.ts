@@ -14,7 +14,7 @@ import { reportInternalErrors } from './internal-errors.js';
 import { userError } from '../util/diagnostics.js';
 import type { Spec } from '../ir/spec.js';
 import { countGates } from '../ir/netlist.js';
-import { FAMILIES, familySizeOption, familySpec, isFamily } from '../discover/families.js';
+import { FAMILIES, familySizeOption, isFamily } from '../discover/family-source.js';
 import { discover } from '../discover/search.js';
 import { describeCircuit } from '../discover/circuits.js';
 import type { CandidateRow, DiscoverResult, ProvedCircuit, RoundReport } from '../discover/types.js';
@@ -50,12 +50,14 @@ function checkArgs(args: Args): void {
 }
 
 /** The spec to search: a family (mul, add, maj, parity) or a file. */
-function resolveSpec(args: Args): Spec {
+async function resolveSpec(args: Args): Promise<Spec> {
   if (isFamily(args.what)) {
     const opt = familySizeOption(args.what);
     const other = opt === 'bits' ? 'inputs' : 'bits';
     if (args[other] !== undefined) throw userError(`discover ${args.what} takes --${opt}, not --${other}`, `e.g. btfc discover ${args.what} --${opt} ${args[other]}`);
     if (args.circuit !== undefined) throw userError('--circuit applies to spec files, not to built-in families', 'drop --circuit');
+    // The spec compiler loads only now (family-source.ts).
+    const { familySpec } = await import('../discover/families.js');
     return familySpec(args.what, args[opt]);
   }
   if (args.bits !== undefined || args.inputs !== undefined) {
@@ -70,8 +72,8 @@ function resolveSpec(args: Args): Spec {
 }
 
 /** resolveSpec, refused when there is nothing to search. */
-function searchableSpec(args: Args): Spec {
-  const spec = resolveSpec(args);
+async function searchableSpec(args: Args): Promise<Spec> {
+  const spec = await resolveSpec(args);
   if (spec.table.numInputs === 0) throw userError(`${spec.name} has no inputs: there is nothing to search`, 'a constant function needs no solver');
   if (spec.table.toItems().count === 0) throw userError(`${spec.name} has no cared-about rows: every output is a don't-care`, 'specify at least one output value');
   return spec;
@@ -120,7 +122,7 @@ function solvedLines(spec: Spec, r: DiscoverResult, b: ProvedCircuit, why: strin
 
 async function handler(args: Args, io: CommandIO): Promise<number> {
   checkArgs(args);
-  const spec = searchableSpec(args);
+  const spec = await searchableSpec(args);
   const workers = args.workers ?? availableParallelism();
   io.err(`${spec.name}: discovering (${spec.table.numInputs} inputs, ${spec.table.numOutputs} outputs), timeout ${args.timeout} s, `
     + `patience ${args.patience}, seed ${args.seed}, ${workers} worker${workers === 1 ? '' : 's'}`);

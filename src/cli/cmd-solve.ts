@@ -58,7 +58,7 @@ export function solveReport(spec: { name: string; file: string }, setup: SolveSe
 }
 
 async function handler(args: Args, io: CommandIO): Promise<number> {
-  const spec = loadSpec(args.spec, args.circuit);
+  const spec = await loadSpec(args.spec, args.circuit);
   const setup = solveSetup(args, spec);
   const { params, widths, net, items } = setup;
   io.err(`${spec.name}: ${widths.join('-')} (${net.numEdges} edges, ${items.count} items), σ ${params.sigma}, β ${params.beta}, `

@@ -18,7 +18,7 @@ export const tableCommand: BtfcCommand = {
     .option('circuit', { type: 'string', describe: 'which circuit of a multi-circuit spec' })
     .example('$0 table examples/mul2.spec --format truth', 'the IWLS .truth form of the 2-bit multiplier'),
   handler: async (args: { spec: string; format: Format; circuit?: string }, io) => {
-    const spec = loadSpec(args.spec, args.circuit);
+    const spec = await loadSpec(args.spec, args.circuit);
     if (args.format === 'text') {
       // Streamed in chunks: the text of a 24-input table is larger than one JavaScript string may be.
       let chunk: string[] = [];

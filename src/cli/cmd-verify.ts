@@ -60,7 +60,7 @@ export const verifyCommand: BtfcCommand = {
     .example('$0 verify mul2.v examples/mul2.spec', 'prove mul2.v computes the 2-bit multiplier')
     .epilogue('Ports are matched by name and width. Exit status: 0 PASS, 1 FAIL (a counterexample is printed), 2 bad input.'),
   handler: async (args: { design: string; spec: string; top?: string; circuit?: string }, io) => {
-    const spec = loadSpec(args.spec, args.circuit);
+    const spec = await loadSpec(args.spec, args.circuit);
     const verilog = readDesignFile(args.design);
     const mods = await readDesign(verilog, args.design);
     const top = pickTop(mods, args.design, args.top, spec.name);

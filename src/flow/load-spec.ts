@@ -5,7 +5,6 @@ import { readFileSync, statSync } from 'node:fs';
 import { extname } from 'node:path';
 import { userError } from '../util/diagnostics.js';
 import type { Spec } from '../ir/spec.js';
-import { compileSpec } from '../lang/compile.js';
 import { readPla } from '../formats/pla.js';
 import { readTruth } from '../formats/truth.js';
 import { readDat } from '../formats/dat.js';
@@ -30,8 +29,12 @@ export function readSource(file: string): string {
   return text;
 }
 
-/** Load a function from a file; `circuit` picks one circuit of a multi-circuit spec. */
-export function loadSpec(file: string, circuit?: string): Spec {
+/**
+ * Load a function from a file; `circuit` picks one circuit of a multi-circuit spec. The spec front end
+ * (Chevrotain builds its parser when loaded, several hundred milliseconds) is imported only when a .spec
+ * file is read, so `--help`, tables and usage errors start fast.
+ */
+export async function loadSpec(file: string, circuit?: string): Promise<Spec> {
   const text = readSource(file);
   const ext = extname(file).toLowerCase();
   const table = (reader: (t: string, f: string) => Spec): Spec => {
@@ -42,6 +45,9 @@ export function loadSpec(file: string, circuit?: string): Spec {
     case '.pla': return table(readPla);
     case '.truth': return table(readTruth);
     case '.dat': return table(readDat);
-    default: return compileSpec(text, file, circuit);
+    default: {
+      const { compileSpec } = await import('../lang/compile.js');
+      return compileSpec(text, file, circuit);
+    }
   }
 }
