@@ -87,7 +87,7 @@ export class Scheduler {
   /** The hidden width a net without hidden layers widens to. */
   private readonly base: number;
 
-  constructor(private readonly table: TruthTable, private readonly itemCount: number, private readonly params: Pick<DiscoverParams, 'seed' | 'workers' | 'inline'>) {
+  constructor(private readonly table: TruthTable, private readonly itemCount: number, private readonly params: Pick<DiscoverParams, 'seed' | 'workers' | 'inline' | 'engine'>) {
     this.lowerBound = widthLowerBound(table);
     this.base = Math.max(this.lowerBound, table.numInputs, table.numOutputs);
     const start = initialCandidates(table, itemCount);
@@ -152,6 +152,7 @@ export class Scheduler {
       sigma: spec.sigma, beta, gamma, iterations, gapstop: 0.01, restarts,
       seed: restartSeed(this.params.seed, e.cand.candidate, e.tally.rounds), workers: this.params.workers, timeoutMs: leftMs, all: true, fitStop: true,
       ...(inline ? { inline: true } : {}),
+      ...(this.params.engine ? { engine: this.params.engine } : {}),
     };
     return { entry: e, net: e.cand, beta, gamma, solve };
   }

@@ -7,10 +7,13 @@ import type { Spec } from '../ir/spec.js';
 import type { Synthesis } from '../gates/synthesize.js';
 import type { OutputPaths } from '../flow/finish.js';
 import type { ProofResult } from '../verify/prove.js';
+import type { EngineKind } from '../rrr/engine-kind.js';
 
 export interface DiscoverParams {
   seed: number;
   workers: number;
+  /** The RRR engine (default: wasm where SIMD runs, rrr/engine-kind.ts); results do not depend on it. */
+  engine?: EngineKind;
   /** Wall-clock budget of the search (the final proof comes after it). */
   timeoutMs: number;
   /** Stop after this many solutions in a row that did not improve the best. */
