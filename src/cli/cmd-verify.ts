@@ -6,7 +6,7 @@ import { UserError, userError } from '../util/diagnostics.js';
 import type { Spec, Port } from '../ir/spec.js';
 import type { BtfcCommand } from './command.js';
 import { loadSpec } from '../flow/load-spec.js';
-import { checkPorts, pickTop, readDesign } from '../verify/design.js';
+import { checkCombinational, checkPorts, pickTop, readDesign } from '../verify/design.js';
 import { proveAgainstTable, type Counterexample } from '../verify/prove.js';
 
 function readDesignFile(file: string): string {
@@ -64,6 +64,7 @@ export const verifyCommand: BtfcCommand = {
     const verilog = readDesignFile(args.design);
     const mods = await readDesign(verilog, args.design);
     const top = pickTop(mods, args.design, args.top, spec.name);
+    checkCombinational(top, mods, args.design);
     checkPorts(top, args.design, spec.inputs, spec.outputs, args.spec);
     const r = await proveAgainstTable({ verilog, top: top.name, inputs: spec.inputs, outputs: spec.outputs }, spec.table);
     const secs = (r.timeMs / 1000).toFixed(2);

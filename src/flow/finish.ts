@@ -3,6 +3,8 @@
 // by Yosys (proof, then AIG figures), and then every output (Verilog, BLIF, JSON netlist, JSON report) is
 // written at once, atomically (util/fs-atomic.ts). Stage: verify → write.
 //
+// A proof that could not run is no proof: nothing is written, exit 1, unless --no-prove.
+//
 // A refuted proof is a bug in btfc — the circuit passed exhaustive simulation — never a property of the
 // input. compile has one circuit and stops ('stop': InternalError, nothing written, exit 1); discover has
 // a ranked list and tries the next one ('next'), keeping the refutation to report it loudly.
@@ -17,6 +19,7 @@ import type { ProofResult } from '../verify/prove.js';
 import { certify } from '../verify/certify.js';
 import { writeFilesAtomic } from '../util/fs-atomic.js';
 import { InternalError } from '../util/internal-error.js';
+import { UserError } from '../util/diagnostics.js';
 
 /** A circuit ready to finish: synthesised and already simulated once. */
 export interface FinishCandidate {
@@ -106,6 +109,7 @@ async function certifyFirst<C extends FinishCandidate>(spec: Spec, candidates: r
       times.prove += cert.proveMs;
       times.stats += cert.statsMs;
       f.proof = cert.proof;
+      if (cert.proof.status === 'error') throw proofUnavailable(c, cert.proof.message);
       if (cert.proof.status === 'fail') {
         const row = cert.proof.cex.row;
         if (opts.onRefuted === 'stop') throw new InternalError(`Yosys refutes the circuit that passed simulation, at row ${row}`);
@@ -120,6 +124,18 @@ async function certifyFirst<C extends FinishCandidate>(spec: Spec, candidates: r
   }
   times.total = performance.now() - t0;
   return { ...(finished ? { finished } : {}), refutations, times };
+}
+
+/**
+ * A proof that could not run (Yosys failed: out of memory, or input it cannot read) proves nothing: the
+ * circuit is not written (exit 1) unless the user gave up the proof with --no-prove ("Output rules").
+ */
+function proofUnavailable(c: FinishCandidate, message: string): UserError {
+  const why = message.length > 400 ? `${message.slice(0, 400)}…` : message;
+  return new UserError({
+    message: `Yosys could not prove the circuit of ${c.describe} (${why.replace(/^ERROR:\s*/gm, '')}); nothing was written`,
+    hint: 'rerun with --no-prove to write it checked by exhaustive simulation alone',
+  }, 1);
 }
 
 /** All outputs in one atomic write: the circuit's files when one passed, then the report. */

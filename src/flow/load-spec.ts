@@ -5,6 +5,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { extname } from 'node:path';
 import { userError } from '../util/diagnostics.js';
 import type { Spec } from '../ir/spec.js';
+import { shortName, verilogNameProblem } from '../ir/verilog-names.js';
 import { readPla } from '../formats/pla.js';
 import { readTruth } from '../formats/truth.js';
 import { readDat } from '../formats/dat.js';
@@ -35,6 +36,21 @@ export function readSource(file: string): string {
  * file is read, so `--help`, tables and usage errors start fast.
  */
 export async function loadSpec(file: string, circuit?: string): Promise<Spec> {
+  const spec = await readSpec(file, circuit);
+  checkNames(spec, file);
+  return spec;
+}
+
+/** Every name of a spec becomes a Verilog identifier: refuse one that cannot (e.g. a megabyte-long label). */
+function checkNames(spec: Spec, file: string): void {
+  const names = [['circuit', spec.name], ...[...spec.inputs, ...spec.outputs].map((p) => ['port', p.name])] as const;
+  for (const [what, name] of names) {
+    const problem = verilogNameProblem(name);
+    if (problem) throw userError(`the ${what} name '${shortName(name)}' cannot be used: ${problem}`, 'rename it in the file', file);
+  }
+}
+
+async function readSpec(file: string, circuit: string | undefined): Promise<Spec> {
   const text = readSource(file);
   const ext = extname(file).toLowerCase();
   const table = (reader: (t: string, f: string) => Spec): Spec => {

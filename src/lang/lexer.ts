@@ -6,6 +6,7 @@
 
 import { createToken, Lexer, type ILexingError, type IToken, type TokenType } from 'chevrotain';
 import { UserError, type Diagnostic } from '../util/diagnostics.js';
+import { MAX_NAME_LENGTH, shortName } from '../ir/verilog-names.js';
 
 // ---- trivia ----------------------------------------------------------------------------------------
 
@@ -177,7 +178,13 @@ export function lex(text: string, file: string): IToken[] {
     diags.push(lexDiagnostic(text, file, e, modeAtOffset(e.offset)));
   }
   for (const t of result.tokens) {
-    if (t.tokenType === UnterminatedComment) {
+    if (t.tokenType === Identifier && t.image.length > MAX_NAME_LENGTH) {
+      diags.push({
+        file, span: { line: t.startLine ?? 1, col: t.startColumn ?? 1, length: 1 },
+        message: `the name '${shortName(t.image)}' is longer than the ${MAX_NAME_LENGTH} characters a name may have`,
+        hint: 'use a shorter name (it becomes a Verilog identifier)',
+      });
+    } else if (t.tokenType === UnterminatedComment) {
       diags.push({
         file, span: { line: t.startLine ?? 1, col: t.startColumn ?? 1, length: 2 },
         message: "unterminated comment: '/*' has no matching '*/'",

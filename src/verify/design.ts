@@ -4,35 +4,54 @@
 import { UserError } from '../util/diagnostics.js';
 import type { Port } from '../ir/spec.js';
 import { runYosysInWorker, yosysErrors } from './yosys.js';
+import { CHECK_COMMANDS, driverProblems, initialBlocks, loopProblems, stateProblems, type YosysModuleJson } from './design-check.js';
 
 export interface DesignPort { name: string; direction: 'input' | 'output' | 'inout'; width: number }
-export interface DesignModule { name: string; ports: DesignPort[]; instantiates: string[] }
+export interface DesignModule {
+  name: string;
+  ports: DesignPort[];
+  instantiates: string[];
+  /** What makes the module itself not combinational: latches, flip-flops, `initial` blocks (design-check.ts). */
+  state: string[];
+  /** What Yosys's `check` found in the module flattened: several drivers, loops, undriven signals. */
+  checks: string[];
+}
 
 /** Yosys names user modules `\name` in JSON without the backslash; internal ones start with `$`. */
 interface YosysJson {
-  modules: Record<string, {
+  modules: Record<string, YosysModuleJson & {
     attributes?: Record<string, string>;
     ports: Record<string, { direction: 'input' | 'output' | 'inout'; bits: unknown[] }>;
-    cells: Record<string, { type: string }>;
   }>;
 }
 
-/** Parse a design with Yosys; a parse error becomes a UserError naming the file (exit 2). */
+/**
+ * Parse a design with Yosys; a parse error or a missing module becomes a UserError naming the file
+ * (exit 2). Each module comes with what would make it unfit for a proof (design-check.ts).
+ */
 export async function readDesign(verilog: string, file: string): Promise<DesignModule[]> {
   const name = 'design.v';
-  const r = await runYosysInWorker(['-q', '-p', `read_verilog ${name}; proc; write_json design.json`], { [name]: verilog });
+  const script = [`read_verilog ${name}`, 'hierarchy -check', 'proc', 'write_json design.json', ...CHECK_COMMANDS].join('; ');
+  const r = await runYosysInWorker(['-q', '-p', script], { [name]: verilog });
   if (!r.ok || !r.files['design.json']) {
     const msg = yosysErrors(r.stdout).replaceAll(name, file).replace(/^ERROR:\s*/gm, '');
     throw new UserError({ file, message: `Yosys cannot read the design: ${msg}`, hint: 'btfc verify reads Verilog-2005 (as Yosys does)' });
   }
   const json = JSON.parse(r.files['design.json']) as YosysJson;
+  const initials = initialBlocks(verilog);
   const mods: DesignModule[] = [];
   for (const [mname, m] of Object.entries(json.modules)) {
     if (mname.startsWith('$')) continue;
+    const init = initials.get(mname) ?? [];
     mods.push({
       name: mname,
       ports: Object.entries(m.ports).map(([p, d]) => ({ name: p, direction: d.direction, width: d.bits.length })),
       instantiates: [...new Set(Object.values(m.cells).map((c) => c.type).filter((t) => !t.startsWith('$')))],
+      state: [...stateProblems(m, file), ...(init.length ? [`an \`initial\` block (${file}:${init.join(', ')})`] : [])],
+      checks: [
+        ...loopProblems(r.files['loops.log'] ?? '', mname, file, name),
+        ...driverProblems(r.files['drivers.log'] ?? '', mname, file, name),
+      ],
     });
   }
   if (mods.length === 0) throw new UserError({ file, message: 'the design holds no module', hint: 'write a `module … endmodule`' });
@@ -53,6 +72,31 @@ export function pickTop(mods: readonly DesignModule[], file: string, top: string
   const tops = mods.filter((m) => !used.has(m.name));
   if (tops.length === 1) return tops[0]!;
   throw new UserError({ file, message: `cannot tell which module to verify: ${tops.map((m) => m.name).join(', ')} are all top modules`, hint: 'name one with --top' });
+}
+
+/**
+ * Refuse a module that is not a combinational circuit (its own problems, and the state of every module it
+ * instantiates): a proof of it would mean nothing (design-check.ts).
+ */
+export function checkCombinational(top: DesignModule, mods: readonly DesignModule[], file: string): void {
+  const problems = [...top.checks];
+  const seen = new Set<string>();
+  const visit = (m: DesignModule, path: string) => {
+    if (seen.has(m.name)) return;
+    seen.add(m.name);
+    for (const p of m.state) problems.push(path ? `${p} in module '${m.name}'` : p);
+    for (const sub of m.instantiates) {
+      const s = mods.find((x) => x.name === sub);
+      if (s) visit(s, `${path}/${sub}`);
+    }
+  };
+  visit(top, '');
+  if (problems.length === 0) return;
+  throw new UserError({
+    file,
+    message: `module '${top.name}' is not a combinational circuit, so it cannot be proved:\n  ${problems.join('\n  ')}`,
+    hint: 'btfc verify proves combinational logic: one driver per signal (one `assign` or one `always @*` assigning it on every path), no clocks, latches, `initial` blocks or loops',
+  });
 }
 
 /** Check that the module's ports are the spec's, by name, direction and width; lists every difference. */

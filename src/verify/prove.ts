@@ -6,6 +6,9 @@ import type { Port } from '../ir/spec.js';
 import { GOLD, MITER, goldVerilog, miterVerilog } from './gold.js';
 import { runYosysInWorker, yosysErrors } from './yosys.js';
 
+/** Flip-flop and latch cell types, as a Yosys selection (coarse `$dff`, `$adlatch` …; fine `$_DFF_P_` …). */
+const STATE_TYPES = 't:$*dff* t:$*DFF* t:$*dlatch* t:$*DLATCH* t:$sr t:$_SR_* t:$ff t:$_FF_';
+
 export interface Counterexample {
   /** The truth-table row (input bits x_j = bit j). */
   row: number;
@@ -53,14 +56,23 @@ export async function proveAgainstTable(design: DesignUnderProof, table: TruthTa
     `read_verilog ${file}`,
     'read_verilog btfc_gold.v btfc_miter.v',
     `hierarchy -check -top ${MITER}`,
-    'proc', 'flatten', 'memory', 'opt_clean',
+    'proc', 'flatten',
+    // A backstop to design-check.ts: no proof of a design with state (a SAT proof of one step means nothing).
+    `select -assert-none ${STATE_TYPES}`,
+    'memory', 'opt_clean',
     `tee -q -o sat.log sat -prove ok 1 -show-inputs -show y,g,care ${MITER}`,
   ].join('; ');
-  const r = await runYosysInWorker(['-q', '-p', script], {
-    [file]: design.verilog,
-    'btfc_gold.v': goldVerilog(table),
-    'btfc_miter.v': miterVerilog(design.top, design.inputs, design.outputs, table),
-  });
+  let r: Awaited<ReturnType<typeof runYosysInWorker>>;
+  try {
+    r = await runYosysInWorker(['-q', '-p', script], {
+      [file]: design.verilog,
+      'btfc_gold.v': goldVerilog(table),
+      'btfc_miter.v': miterVerilog(design.top, design.inputs, design.outputs, table),
+    });
+  } catch (err) {
+    // Yosys itself failed (a WebAssembly trap, e.g. out of memory): no proof, which is not a refutation.
+    return { status: 'error', message: (err as Error).message, log: '', timeMs: performance.now() - t0 };
+  }
   const timeMs = performance.now() - t0;
   const log = r.files['sat.log'] ?? '';
   if (!r.ok || log === '') return { status: 'error', message: yosysErrors(r.stdout), log: r.stdout, timeMs };

@@ -1,7 +1,7 @@
 // flow/finish.ts, the one end of compile and discover: it writes every output at once and only a circuit
 // that passed simulation (and, when asked, the Yosys proof); a refuted proof stops compile and makes
 // discover try its next circuit. The proof is replaced by a refutation where a test says so: a real one
-// would need a bug in btfc.
+// would need a bug in btfc; so is a proof that could not run (Yosys failing), which writes nothing.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,16 +12,21 @@ import { finish } from '../../src/flow/finish.js';
 import { layeredNet } from '../../src/ir/btf-net.js';
 import { TruthTable } from '../../src/ir/truth-table.js';
 import { InternalError } from '../../src/util/internal-error.js';
+import { UserError } from '../../src/util/diagnostics.js';
 import { closeYosys } from '../../src/verify/yosys.js';
 import type { Spec } from '../../src/ir/spec.js';
 
 /** Rows the next proofs are refuted at (empty: the real proof). */
-const refute = vi.hoisted(() => ({ rows: [] as number[] }));
+const refute = vi.hoisted(() => ({ rows: [] as number[], errors: 0 }));
 vi.mock('../../src/verify/certify.js', async (importOriginal) => {
   const real = await importOriginal<typeof import('../../src/verify/certify.js')>();
   return {
     ...real,
     certify: async (...args: Parameters<typeof real.certify>) => {
+      if (refute.errors > 0) {
+        refute.errors--;
+        return { proof: { status: 'error', message: "ERROR: input buffer overflow, can't enlarge buffer", log: '', timeMs: 1 }, aigNodes: 0, depth: 0, proveMs: 1, statsMs: 0 };
+      }
       const row = refute.rows.shift();
       if (row === undefined) return real.certify(...args);
       return { proof: { status: 'fail', cex: { row, outputs: [] }, timeMs: 1 }, aigNodes: 0, depth: 0, proveMs: 1, statsMs: 0 };
@@ -104,6 +109,26 @@ describe('finish', () => {
     expect(done.files).toEqual([out.verilog, out.json]);
     expect(JSON.parse(readFileSync(out.json, 'utf8'))).toEqual(done.refutations);
   }, 60_000);
+
+  it('writes nothing when the proof could not run (issue 12, defect 7), under "stop" and "next" alike', async () => {
+    for (const onRefuted of ['stop', 'next'] as const) {
+      refute.errors = 2;
+      const out = outputs(`unavailable-${onRefuted}`);
+      const run = finish(spec, [circuit, circuit], { prove: true, header: [], onRefuted, outputs: out, report: () => '{}\n' });
+      const err = await run.catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(UserError);
+      expect((err as UserError).exitCode).toBe(1);
+      expect((err as UserError).message).toMatch(/Yosys could not prove the circuit of .*input buffer overflow.*nothing was written/);
+      expect((err as UserError).diagnostics[0]!.hint).toMatch(/--no-prove/);
+      for (const f of Object.values(out)) expect(existsSync(f)).toBe(false);
+      refute.errors = 0;
+    }
+    // --no-prove: no proof asked for, so the circuit checked by simulation is written.
+    const out = outputs('no-prove');
+    const done = await finish(spec, [circuit], { prove: false, header: [], onRefuted: 'stop', outputs: out, report: () => '{}\n' });
+    expect(done.files).toContain(out.verilog);
+    expect(existsSync(out.verilog)).toBe(true);
+  });
 
   it('writes only the report when no circuit passes', async () => {
     refute.rows = [1];

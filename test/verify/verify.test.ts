@@ -160,4 +160,29 @@ describe('btfc verify', () => {
     expect(top.code).toBe(2);
     expect(top.err).toContain("the design has no module 'nope'");
   });
+
+  it('refuses an output with two drivers instead of proving it (issue 12, defect 2), in either order', async () => {
+    for (const [first, second] of [['a * b', '~(a * b)'], ['~(a * b)', 'a * b'], ['a * b', 'a + b'], ['a + b', 'a * b']]) {
+      const design = file('two.v', `module mul2(input [1:0] a, input [1:0] b, output [3:0] p);\n  assign p = ${first};\n  assign p = ${second};\nendmodule\n`);
+      const res = await btfc('verify', design, MUL2);
+      expect(res.code, `${first} / ${second}`).toBe(2);
+      expect(res.out).not.toContain('PASS');
+      expect(res.err).toMatch(/two\.v: error: module 'mul2' is not a combinational circuit/);
+      expect(res.err).toContain("'p' (bits 0, 1, 2, 3) has more than one driver");
+    }
+  });
+
+  it('refuses a design with state: a latch, a flip-flop, an initial block', async () => {
+    const reg = 'module mul2(input [1:0] a, input [1:0] b, output reg [3:0] p);';
+    const cases = [
+      [`${reg}\n  always @* if (a[0]) p = a * b;\nendmodule\n`, "a latch on 'p'"],
+      [`${reg}\n  always @(posedge a[0]) p <= a * b;\nendmodule\n`, "a flip-flop on 'p'"],
+      [`${reg}\n  initial p = 0;\n  always @* p = a * b;\nendmodule\n`, 'an `initial` block'],
+    ] as const;
+    for (const [text, msg] of cases) {
+      const res = await btfc('verify', file('state.v', text), MUL2);
+      expect(res.code).toBe(2);
+      expect(res.err).toContain(msg);
+    }
+  });
 });
