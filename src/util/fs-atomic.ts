@@ -31,18 +31,19 @@ function tempName(realPath: string): string {
 
 /** Write `data` through to a character device or FIFO, in place. */
 function writeStream(path: string, target: OutputTarget & { kind: 'stream' }, data: string | Uint8Array): void {
+  let probe: number | undefined;
   let fd: number | undefined;
   try {
-    if (target.fifo) {
-      // A blocking open of a FIFO nobody reads waits forever, deaf to Ctrl-C: probe without blocking first.
-      closeSync(openSync(target.path, constants.O_WRONLY | constants.O_NONBLOCK));
-    }
+    // A blocking open of a FIFO nobody reads waits forever, deaf to Ctrl-C: probe without blocking first,
+    // and keep the probe open until the real descriptor is (closing it first would send the reader EOF).
+    if (target.fifo) probe = openSync(target.path, constants.O_WRONLY | constants.O_NONBLOCK);
     fd = openSync(target.path, constants.O_WRONLY);
+    if (probe !== undefined) { closeSync(probe); probe = undefined; }
     writeFileSync(fd, data);
   } catch (err) {
     throw cannotWrite(path, reason(err));
   } finally {
-    if (fd !== undefined) try { closeSync(fd); } catch { /* the write's error is the one to report */ }
+    for (const d of [probe, fd]) if (d !== undefined) try { closeSync(d); } catch { /* the write's error is the one to report */ }
   }
 }
 

@@ -47,7 +47,7 @@ export function reason(err: unknown): string {
 
 /** The error of an output that cannot be written, named as the user gave it. */
 export function cannotWrite(path: string, why: string) {
-  return userError(`cannot write ${path}: ${why}`, 'choose another output path (or `-` for standard output)', path);
+  return userError(`cannot write ${path}: ${why}`, 'choose another output path (or `-` for standard output)');
 }
 
 /** Follow symbolic links from `path` to the place they name (which may not exist yet). */
@@ -146,14 +146,14 @@ export function checkOutputs(outputs: readonly OutputRequest[], inputs: readonly
     const id = target.kind === 'stdout' ? 'stdout' : identity(target);
     const input = ins.get(id);
     if (input !== undefined) {
-      throw userError(`${o.option} ${o.path} is the input ${input}: writing it would destroy the input`, 'choose another output path', o.path);
+      throw userError(`${o.option} ${o.path} is the input ${input}: writing it would destroy the input`, 'choose another output path');
     }
     const other = seen.get(id);
     if (other) {
       throw userError(target.kind === 'stdout'
         ? `${other.option} and ${o.option} both write to standard output (-)`
         : `${other.option} ${other.path} and ${o.option} ${o.path} name the same file`,
-      'give each output its own file', o.path);
+      'give each output its own file');
     }
     seen.set(id, o);
   }
