@@ -16,7 +16,7 @@ import { reportInternalErrors } from './internal-errors.js';
 import type { Spec } from '../ir/spec.js';
 import type { SolveParams } from '../rrr/solve.js';
 import { countGates } from '../ir/netlist.js';
-import { checkInputName, prepareOutputs } from './outputs.js';
+import { checkInputName, outputName, prepareOutputs } from './outputs.js';
 
 interface Args extends SolveArgs {
   spec: string;
@@ -107,7 +107,7 @@ async function handler(args: Args, io: CommandIO): Promise<number> {
     return 1;
   }
   const lines = r.solved ? solvedLines(spec, setup, r, r.finished) : unsolvedLines(args, spec, setup, r);
-  if (r.finished.files.length) lines.push(`wrote ${r.finished.files.map((f) => (f === '-' ? 'standard output' : f)).join(', ')}`);
+  if (r.finished.files.length) lines.push(`wrote ${r.finished.files.map(outputName).join(', ')}`);
   say(lines.join('\n'));
   return r.solved ? 0 : 1;
 }

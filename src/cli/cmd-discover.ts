@@ -18,7 +18,7 @@ import { FAMILIES, familySizeOption, isFamily } from '../discover/family-source.
 import { discover } from '../discover/search.js';
 import { describeCircuit } from '../discover/circuits.js';
 import type { CandidateRow, DiscoverResult, ProvedCircuit, RoundReport } from '../discover/types.js';
-import { checkInputName, prepareOutputs } from './outputs.js';
+import { checkInputName, outputName, prepareOutputs } from './outputs.js';
 
 interface Args {
   what: string;
@@ -147,7 +147,7 @@ async function handler(args: Args, io: CommandIO): Promise<number> {
   for (const f of r.proofFailures) io.err(`btfc: INTERNAL ERROR: ${f}`);
   const why = { patience: `${args.patience} solutions in a row without improvement`, timeout: 'the timeout', exhausted: 'no candidate left', aborted: 'interrupted' }[r.stoppedBy];
   const lines = [...(r.rows.length ? [searchTable(r.rows), ''] : []), ...(r.best ? solvedLines(spec, r, r.best, why) : unsolvedLines(args, spec, r, why))];
-  if (r.files.length) lines.push(`wrote ${r.files.map((f) => (f === '-' ? 'standard output' : f)).join(', ')}`);
+  if (r.files.length) lines.push(`wrote ${r.files.map(outputName).join(', ')}`);
   say(lines.join('\n'));
   return r.best && !r.proofFailures.length ? 0 : 1;
 }

@@ -10,7 +10,7 @@ import { solveProgress, restartLine, formatCount } from './progress.js';
 import { solveNet, type SolveResult } from '../rrr/solve.js';
 import { writeNet } from '../formats/net-io.js';
 import { writeFilesAtomic } from '../util/fs-atomic.js';
-import { checkInputName, prepareOutputs } from './outputs.js';
+import { checkInputName, outputName, prepareOutputs } from './outputs.js';
 import { fitsTable } from '../ir/btf-net.js';
 
 interface Args extends SolveArgs {
@@ -116,7 +116,7 @@ async function handler(args: Args, io: CommandIO): Promise<number> {
   if (result.solved && args.json !== undefined) writes.push({ path: args.json, data: `${JSON.stringify(solveReport(spec, setup, result), null, 2)}\n` });
   if (result.solved && args.net !== undefined) writes.push({ path: args.net, data: writeNet(net, result.best!.weights) });
   writeFilesAtomic(writes, { stdout: io.out });
-  if (writes.length) lines.push(`wrote ${writes.map((w) => (w.path === '-' ? 'standard output' : w.path)).join(', ')}`);
+  if (writes.length) lines.push(`wrote ${writes.map((w) => outputName(w.path)).join(', ')}`);
   const unwritten = [args.json, args.net].filter((p) => p !== undefined && !result.solved);
   if (unwritten.length) lines.push(`${unwritten.join(', ')} not written: no restart solved`);
   say(lines.join('\n'));

@@ -5,6 +5,8 @@
 
 import { userError } from '../util/diagnostics.js';
 import { checkOutputs, writesStdout, type OutputRequest } from '../util/output-paths.js';
+
+export { outputName } from '../util/output-paths.js';
 import type { CommandIO } from './command.js';
 
 /** Options whose value is a path, so that `--json -` means standard output (yargs takes `-` for a flag). */

@@ -72,6 +72,9 @@ function followLinks(path: string): { path: string; stats?: Stats } {
 export function outputTarget(path: string): OutputTarget {
   if (path === '') throw userError('an output file name is empty', 'name a file, or `-` for standard output');
   if (path === STDOUT || STDOUT_NAMES.has(path)) return { kind: 'stdout' };
+  if (path.includes('\0')) throw userError('an output file name holds a NUL byte', 'name a file without control characters');
+  // `out/` names a folder; resolve() would drop the slash and write a file `out`.
+  if (/[/\\]$/.test(path)) throw cannotWrite(path, 'the name ends in a slash (a folder), not a file name');
   const { path: real, stats } = followLinks(path);
   if (!stats || stats.isFile()) return { kind: 'file', path: real, ...(stats ? { stats } : {}) };
   if (stats.isCharacterDevice() || stats.isFIFO()) return { kind: 'stream', path: real, fifo: stats.isFIFO() };
@@ -162,4 +165,9 @@ export function checkOutputs(outputs: readonly OutputRequest[], inputs: readonly
 /** True when one of the outputs is standard output (the command's summary then goes to stderr). */
 export function writesStdout(paths: readonly (string | undefined)[]): boolean {
   return paths.some((p) => p === STDOUT || (p !== undefined && STDOUT_NAMES.has(p)));
+}
+
+/** How the summary names an output: `standard output` for `-` and its aliases, else the path as given. */
+export function outputName(path: string): string {
+  return writesStdout([path]) ? 'standard output' : path;
 }
