@@ -124,8 +124,8 @@ function inputIdentity(path: string): string | undefined {
 export interface OutputRequest {
   /** The option that named it, for messages (`-o`, `--json`). */
   option: string;
-  /** The path given; undefined when the option was not given. */
-  path: string | undefined;
+  /** The path given; undefined when the option was not given (an array when it was given more than once). */
+  path: string | readonly string[] | undefined;
 }
 
 /**
@@ -142,6 +142,9 @@ export function checkOutputs(outputs: readonly OutputRequest[], inputs: readonly
   const seen = new Map<string, OutputRequest>();
   for (const o of outputs) {
     if (o.path === undefined) continue;
+    if (typeof o.path !== 'string') {
+      throw userError(`${o.option} is given ${o.path.length} times (${o.path.map((p) => p || "''").join(', ')})`, `give ${o.option} once`);
+    }
     if (o.path === '') throw userError(`${o.option} names an empty file`, `give ${o.option} a file name, or \`-\` for standard output`);
     const target = outputTarget(o.path);
     checkWritable(o.path, target);
@@ -163,8 +166,8 @@ export function checkOutputs(outputs: readonly OutputRequest[], inputs: readonly
 }
 
 /** True when one of the outputs is standard output (the command's summary then goes to stderr). */
-export function writesStdout(paths: readonly (string | undefined)[]): boolean {
-  return paths.some((p) => p === STDOUT || (p !== undefined && STDOUT_NAMES.has(p)));
+export function writesStdout(paths: readonly (string | readonly string[] | undefined)[]): boolean {
+  return paths.some((p) => typeof p === 'string' && (p === STDOUT || STDOUT_NAMES.has(p)));
 }
 
 /** How the summary names an output: `standard output` for `-` and its aliases, else the path as given. */

@@ -97,6 +97,8 @@ const names: HostileCase[] = [
   { name: 'solve --net an empty name', args: ['solve', mul2, '--net', '', ...HUGE], timeoutMs: FAST, expect: { code: 2, err: /--net names an empty file/ } },
   { name: 'discover --json an empty name', args: ['discover', 'mul', '--bits', '2', '--json', '', '--timeout', '600'], timeoutMs: FAST, expect: { code: 2, err: /--json names an empty file/ } },
   { name: '-o followed by another option', args: ['compile', mul2, '-o', '--json', 'r.json', ...HUGE], timeoutMs: FAST, expect: { code: 2, err: /error: / } },
+  { name: '-o given twice', args: ['compile', mul2, '-o', '{dir}/a.v', '-o', '{dir}/b.v', ...HUGE], timeoutMs: FAST, expect: { code: 2, err: /-o is given 2 times \(\S*a\.v, \S*b\.v\)\nhint: give -o once/ } },
+  { name: '--json given twice, once empty', args: ['compile', mul2, '--json', '', '--json', '{dir}/r.json', ...HUGE], timeoutMs: FAST, expect: { code: 2, err: /--json is given 2 times \('', / } },
   { name: 'an output name with a NUL byte', args: ['compile', mul2, '-o', '{dir}/a\0b.v', ...HUGE], timeoutMs: FAST, expect: { code: 2, err: /an output file name holds a NUL byte/ } },
   { name: 'compile an empty spec name', args: ['compile', ''], expect: { code: 2, err: /^error: the spec file name is empty\nhint: name a spec file/ } },
   { name: 'compile - (no spec from stdin)', args: ['compile', '-'], spawn: true, stdin: MUL2, expect: { code: 2, err: /^error: the spec file name is empty\nhint: .*standard input/ } },
