@@ -52,7 +52,8 @@ export interface WriteOptions {
   stdout?: (data: string) => void;
 }
 
-const defaultStdout = (data: string) => { writeFileSync(1, data); };
+// process.stdout, not a write to descriptor 1: libuv may have made a pipe non-blocking (EAGAIN when full).
+const defaultStdout = (data: string) => { process.stdout.write(data); };
 
 /**
  * Write several files all-or-nothing as far as the file system allows: every temporary file is written
