@@ -16,6 +16,7 @@ import { reportInternalErrors } from './internal-errors.js';
 import type { Spec } from '../ir/spec.js';
 import type { SolveParams } from '../rrr/solve.js';
 import { countGates } from '../ir/netlist.js';
+import { checkInputName, outputName, prepareOutputs } from './outputs.js';
 
 interface Args extends SolveArgs {
   spec: string;
@@ -82,9 +83,14 @@ function solvedLines(spec: Spec, setup: SolveSetup, r: CompileRun & { solved: tr
 }
 
 async function handler(args: Args, io: CommandIO): Promise<number> {
+  checkInputName(args.spec);
   const spec = await loadSpec(args.spec, args.circuit);
   const setup = compileSetup(args, spec);
   const { params, widths, net, items } = setup;
+  const outputs = { verilog: args.output ?? `${spec.name}.v`, blif: args.blif, netlistJson: args.netlistJson, json: args.json };
+  // Every output is checked before the solve; with one of them on stdout (`-`), the summary goes to stderr.
+  const say = prepareOutputs(io, [{ option: '-o', path: outputs.verilog }, { option: '--blif', path: args.blif },
+    { option: '--netlist-json', path: args.netlistJson }, { option: '--json', path: args.json }], [args.spec]);
   const workers = Math.min(params.workers, params.restarts);
   io.err(`${spec.name}: ${widths.join('-')} (${net.numEdges} edges, ${items.count} items), σ ${params.sigma}, β ${params.beta}, `
     + `γ ${params.gamma}, ${formatCount(params.iterations)} iterations × ${params.restarts} restarts, seed ${params.seed}, `
@@ -93,7 +99,7 @@ async function handler(args: Args, io: CommandIO): Promise<number> {
   const r = await reportInternalErrors(io, () => compile(spec, setup, {
     prove: args.prove, baseline: args.baseline, header: fileHeader(spec, widths, params), optimize: args.optimize, effort: args.effort,
     hooks: { signal: io.signal, onProgress: progress.hooks.onProgress, onRestartDone: progress.hooks.onRestartDone },
-    outputs: { verilog: args.output ?? `${spec.name}.v`, blif: args.blif, netlistJson: args.netlistJson, json: args.json },
+    outputs: { ...outputs, stdout: io.out },
   }).finally(() => progress.finish()));
   if (r === undefined) return 1;
   if (r.finished === undefined) {
@@ -101,8 +107,8 @@ async function handler(args: Args, io: CommandIO): Promise<number> {
     return 1;
   }
   const lines = r.solved ? solvedLines(spec, setup, r, r.finished) : unsolvedLines(args, spec, setup, r);
-  if (r.finished.files.length) lines.push(`wrote ${r.finished.files.join(', ')}`);
-  io.out(lines.join('\n'));
+  if (r.finished.files.length) lines.push(`wrote ${r.finished.files.map(outputName).join(', ')}`);
+  say(lines.join('\n'));
   return r.solved ? 0 : 1;
 }
 
@@ -112,7 +118,7 @@ export const compileCommand: BtfcCommand = {
   builder: (y: Argv) => addSolveFlags(y
     .positional('spec', { type: 'string', describe: 'spec, .pla, .truth or .dat file', demandOption: true })
     .option('circuit', { type: 'string', describe: 'which circuit of a multi-circuit spec' })
-    .option('output', { alias: 'o', type: 'string', describe: 'Verilog output file (default: <circuit>.v in the current directory)' })
+    .option('output', { alias: 'o', type: 'string', describe: 'Verilog output file, - for standard output (default: <circuit>.v in the current directory)' })
     .option('blif', { type: 'string', describe: 'also write the circuit as BLIF' })
     .option('netlist-json', { type: 'string', describe: 'also write the circuit as a JSON netlist' })
     .option('json', { type: 'string', describe: 'write a JSON report (restarts, gates, AIG nodes, depth, proof, times)' })
@@ -122,6 +128,7 @@ export const compileCommand: BtfcCommand = {
     .option('effort', { type: 'number', default: 1000, describe: 'rounds of the optimizer\'s local search (bounded by work, not time, so results are reproducible)' }))
     .example('$0 compile examples/mul2.spec --hidden 4,4 -o mul2.v', 'a proved 2-bit multiplier from a 4-4-4-4 network')
     .epilogue('Every circuit written has passed exhaustive simulation on the care set (and, unless --no-prove, a Yosys SAT proof). '
+      + 'Files are written only on success (exit 0), all together; every output path is checked before the solve. '
       + 'Exit status: 0 written; 1 no restart solved (nothing written) or an internal error; 2 bad input.'),
   handler: (args: Args, io) => handler(args, io),
 };

@@ -9,7 +9,8 @@ import { addSolveFlags, type SolveArgs } from './solve-flags.js';
 import { solveProgress, restartLine, formatCount } from './progress.js';
 import { solveNet, type SolveResult } from '../rrr/solve.js';
 import { writeNet } from '../formats/net-io.js';
-import { writeFileAtomic } from '../util/fs-atomic.js';
+import { writeFilesAtomic } from '../util/fs-atomic.js';
+import { checkInputName, outputName, prepareOutputs } from './outputs.js';
 import { fitsTable } from '../ir/btf-net.js';
 
 interface Args extends SolveArgs {
@@ -58,9 +59,12 @@ export function solveReport(spec: { name: string; file: string }, setup: SolveSe
 }
 
 async function handler(args: Args, io: CommandIO): Promise<number> {
+  checkInputName(args.spec);
   const spec = await loadSpec(args.spec, args.circuit);
   const setup = solveSetup(args, spec);
   const { params, widths, net, items } = setup;
+  // Every output is checked before the solve; with one of them on stdout (`-`), the summary goes to stderr.
+  const say = prepareOutputs(io, [{ option: '--json', path: args.json }, { option: '--net', path: args.net }], [args.spec]);
   io.err(`${spec.name}: ${widths.join('-')} (${net.numEdges} edges, ${items.count} items), σ ${params.sigma}, β ${params.beta}, `
     + `γ ${params.gamma}, ${formatCount(params.iterations)} iterations × ${params.restarts} restarts, seed ${params.seed}, `
     + `${Math.min(params.workers, params.restarts)} worker${Math.min(params.workers, params.restarts) === 1 ? '' : 's'}`);
@@ -107,19 +111,15 @@ async function handler(args: Args, io: CommandIO): Promise<number> {
     }
     lines.push('hint: try more --restarts or --iterations, a wider architecture (--hidden), or a smaller --beta');
   }
-  if (args.json !== undefined) {
-    writeFileAtomic(args.json, `${JSON.stringify(solveReport(spec, setup, result), null, 2)}\n`);
-    lines.push(`wrote ${args.json}`);
-  }
-  if (args.net !== undefined) {
-    if (result.solved) {
-      writeFileAtomic(args.net, writeNet(net, result.best!.weights));
-      lines.push(`wrote ${args.net}`);
-    } else {
-      lines.push(`${args.net} not written: no restart solved`);
-    }
-  }
-  io.out(lines.join('\n'));
+  // Files only on success (docs/ARCHITECTURE.md, "Output rules"): an unsolved run writes neither.
+  const writes: { path: string; data: string }[] = [];
+  if (result.solved && args.json !== undefined) writes.push({ path: args.json, data: `${JSON.stringify(solveReport(spec, setup, result), null, 2)}\n` });
+  if (result.solved && args.net !== undefined) writes.push({ path: args.net, data: writeNet(net, result.best!.weights) });
+  writeFilesAtomic(writes, { stdout: io.out });
+  if (writes.length) lines.push(`wrote ${writes.map((w) => outputName(w.path)).join(', ')}`);
+  const unwritten = [args.json, args.net].filter((p) => p !== undefined && !result.solved);
+  if (unwritten.length) lines.push(`${unwritten.join(', ')} not written: no restart solved`);
+  say(lines.join('\n'));
   return result.solved ? 0 : 1;
 }
 
@@ -129,9 +129,10 @@ export const solveCommand: BtfcCommand = {
   builder: (y: Argv) => addSolveFlags(y
     .positional('spec', { type: 'string', describe: 'spec, .pla, .truth or .dat file', demandOption: true })
     .option('circuit', { type: 'string', describe: 'which circuit of a multi-circuit spec' })
-    .option('net', { type: 'string', describe: 'write the solved network in the reference .net format (only when solved)' })
-    .option('json', { type: 'string', describe: 'write a JSON report of every restart' }))
+    .option('net', { type: 'string', describe: 'write the solved network in the reference .net format (only when solved; - for standard output)' })
+    .option('json', { type: 'string', describe: 'write a JSON report of every restart (only when solved; - for standard output)' }))
     .example('$0 solve examples/mul2.spec --hidden 4,4 --restarts 40 --all --json r.json', 'the reference 2×2 multiplier experiment')
-    .epilogue('Exit status: 0 a restart solved the table, 1 none did (within --iterations, --restarts, --timeout), 2 bad input.'),
+    .epilogue('Files are written only when a restart solved the table; every output path is checked before the solve. '
+      + 'Exit status: 0 a restart solved the table, 1 none did (within --iterations, --restarts, --timeout; nothing written), 2 bad input.'),
   handler: (args: Args, io) => handler(args, io),
 };

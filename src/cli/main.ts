@@ -6,9 +6,11 @@ import { UserError, formatDiagnostic } from '../util/diagnostics.js';
 import { sourceCache } from '../flow/load-spec.js';
 import type { BtfcCommand, CommandIO } from './command.js';
 import { commands } from './commands.js';
+import { joinDashValues } from './outputs.js';
 
 /** Run btfc with the given arguments; resolves to the exit status. */
-export async function main(argv: string[], ioIn?: Partial<CommandIO>): Promise<number> {
+export async function main(argvIn: string[], ioIn?: Partial<CommandIO>): Promise<number> {
+  const argv = joinDashValues(argvIn);
   const controller = new AbortController();
   const io: CommandIO = {
     out: ioIn?.out ?? ((t) => process.stdout.write(t.endsWith('\n') ? t : `${t}\n`)),

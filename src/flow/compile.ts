@@ -127,8 +127,8 @@ export type CompileRun = CompileResult & {
 };
 
 /**
- * The whole compile: compileCircuit, then finish (nothing but the JSON report is written for an unsolved
- * spec; nothing at all on an interruption, or on an internal error, which is thrown).
+ * The whole compile: compileCircuit, then finish (nothing is written for an unsolved spec, not even the
+ * JSON report; nothing on an interruption, or on an internal error, which is thrown).
  */
 export async function compile(spec: Spec, setup: SolveSetup, opts: CompileOptions): Promise<CompileRun> {
   const r = await compileCircuit(spec, setup, opts);

@@ -1,7 +1,9 @@
 // The end of the pipeline, one for `btfc compile` and `btfc discover`: a circuit from synthesis is
 // simulated once more on every care row (nothing unchecked is ever written), emitted as Verilog, certified
 // by Yosys (proof, then AIG figures), and then every output (Verilog, BLIF, JSON netlist, JSON report) is
-// written at once, atomically (util/fs-atomic.ts). Stage: verify → write.
+// written at once, atomically (util/fs-atomic.ts). Stage: verify → write. When no circuit passes, nothing
+// is written, not even the JSON report: a run that does not succeed leaves no file (docs/ARCHITECTURE.md,
+// "Output rules"); the command says on the terminal what happened.
 //
 // A proof that could not run is no proof: nothing is written, exit 1, unless --no-prove.
 //
@@ -50,12 +52,14 @@ export interface Certified<C extends FinishCandidate = FinishCandidate> {
   times: FinishTimes;
 }
 
-/** Where to write; the JSON report is written (when asked) even when no circuit is. */
+/** Where to write (`-`: standard output); all of it or nothing, and only when a circuit passed. */
 export interface OutputPaths {
   verilog: string;
   blif?: string;
   netlistJson?: string;
   json?: string;
+  /** Where `-` goes (the command's standard output; default the process's). */
+  stdout?: (text: string) => void;
 }
 
 export interface FinishOptions<C extends FinishCandidate> {
@@ -84,7 +88,7 @@ export async function finish<C extends FinishCandidate>(
   spec: Spec, candidates: readonly C[], opts: FinishOptions<C>,
 ): Promise<FinishOutcome<C>> {
   const certified = await certifyFirst(spec, candidates, opts);
-  const files = opts.outputs ? writeOutputs(certified, opts.outputs, opts) : [];
+  const files = opts.outputs && certified.finished ? writeOutputs(certified.finished, certified, opts.outputs, opts) : [];
   return { ...certified, files };
 }
 
@@ -138,22 +142,18 @@ function proofUnavailable(c: FinishCandidate, message: string): UserError {
   }, 1);
 }
 
-/** All outputs in one atomic write: the circuit's files when one passed, then the report. */
-function writeOutputs<C extends FinishCandidate>(certified: Certified<C>, out: OutputPaths, opts: FinishOptions<C>): string[] {
-  const writes: { path: string; data: string }[] = [];
-  const f = certified.finished;
-  if (f) {
-    const nl = f.circuit.synthesis.netlist;
-    writes.push({ path: out.verilog, data: f.verilog });
-    if (out.blif !== undefined) writes.push({ path: out.blif, data: writeBlif(nl, [...opts.header]) });
-    if (out.netlistJson !== undefined) writes.push({ path: out.netlistJson, data: writeNetlistJson(nl) });
-  }
+/** All outputs of the circuit that passed in one atomic write: its files, then the report. */
+function writeOutputs<C extends FinishCandidate>(f: Finished<C>, certified: Certified<C>, out: OutputPaths, opts: FinishOptions<C>): string[] {
+  const nl = f.circuit.synthesis.netlist;
+  const writes: { path: string; data: string }[] = [{ path: out.verilog, data: f.verilog }];
+  if (out.blif !== undefined) writes.push({ path: out.blif, data: writeBlif(nl, [...opts.header]) });
+  if (out.netlistJson !== undefined) writes.push({ path: out.netlistJson, data: writeNetlistJson(nl) });
   const files = writes.map((w) => w.path);
   if (out.json !== undefined) {
     files.push(out.json);
     if (!opts.report) throw new InternalError('a JSON report was asked for without a report builder');
     writes.push({ path: out.json, data: opts.report(certified, files) });
   }
-  writeFilesAtomic(writes);
+  writeFilesAtomic(writes, out.stdout ? { stdout: out.stdout } : {});
   return files;
 }

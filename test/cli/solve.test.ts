@@ -47,21 +47,25 @@ describe('btfc solve', () => {
 
   it('takes its settings from the spec’s solve block, flags overriding', async () => {
     const s2 = join(dir, 'mul2b.spec');
-    writeFileSync(s2, 'circuit mul2 { input a[2], b[2]; output p[4]; p = a * b; }\nsolve { hidden 4 4; iterations 77; restarts 1; seed 5; }\n');
+    // Enough iterations to solve: the report is written only on success.
+    writeFileSync(s2, 'circuit mul2 { input a[2], b[2]; output p[4]; p = a * b; }\nsolve { hidden 4 4; iterations 20000; restarts 4; seed 5; }\n');
     const json = join(dir, 'b.json');
-    const r = await run('solve', s2, '--seed', '6', '--json', json);
-    expect(r.code).toBe(1);
+    const r = await run('solve', s2, '--seed', '6', '--workers', '1', '--json', json);
+    expect(r.code).toBe(0);
     const report = JSON.parse(readFileSync(json, 'utf8'));
-    expect(report.options).toMatchObject({ iterations: 77, restarts: 1, seed: 6 });
+    expect(report.options).toMatchObject({ iterations: 20000, restarts: 4, seed: 6 });
     expect(report.optionSources).toMatchObject({ iterations: 'spec', seed: 'flag', sigma: 'default', hidden: 'spec' });
   });
 
-  it('exits 1 and writes no net when no restart solves', async () => {
+  it('exits 1 and writes no net and no report when no restart solves', async () => {
     const netFile = join(dir, 'none.net');
-    const r = await run('solve', spec, '--iterations', '50', '--restarts', '2', '--workers', '1', '--net', netFile);
+    const json = join(dir, 'none.json');
+    const r = await run('solve', spec, '--iterations', '50', '--restarts', '2', '--workers', '1', '--net', netFile, '--json', json);
     expect(r.code).toBe(1);
     expect(r.out).toMatch(/not solved/);
+    expect(r.out).toContain(`${json}, ${netFile} not written: no restart solved`);
     expect(existsSync(netFile)).toBe(false);
+    expect(existsSync(json)).toBe(false);
   });
 
   it('stops at --timeout and reports the best restart so far, exit 1', async () => {

@@ -130,16 +130,29 @@ describe('finish', () => {
     expect(existsSync(out.verilog)).toBe(true);
   });
 
-  it('writes only the report when no circuit passes', async () => {
+  it('writes nothing, not even the report, when no circuit passes', async () => {
     refute.rows = [1];
     const out = { verilog: join(dir, 'none.v'), json: join(dir, 'none.json') };
     const done = await finish(spec, [circuit], { prove: true, header: [], onRefuted: 'next', outputs: out, report: () => '{}\n' });
     expect(done.finished).toBeUndefined();
-    expect(done.files).toEqual([out.json]);
+    expect(done.files).toEqual([]);
     expect(existsSync(out.verilog)).toBe(false);
-    const nothing = await finish(spec, [], { prove: true, header: [], onRefuted: 'stop' });
+    expect(existsSync(out.json)).toBe(false);
+    const nothing = await finish(spec, [], { prove: true, header: [], onRefuted: 'stop', outputs: out, report: () => '{}\n' });
     expect(nothing).toMatchObject({ refutations: [], files: [] });
     expect(nothing.finished).toBeUndefined();
+    expect(existsSync(out.json)).toBe(false);
+  });
+
+  it('sends `-` to the stdout sink, after the files are in place', async () => {
+    const out = { verilog: '-', json: join(dir, 'stdout.json') };
+    let printed = '';
+    const done = await finish(spec, [circuit], {
+      prove: false, header: [], onRefuted: 'stop', outputs: { ...out, stdout: (t) => { printed += t; } }, report: () => '{}\n',
+    });
+    expect(done.files).toEqual(['-', out.json]);
+    expect(printed).toBe(done.finished!.verilog);
+    expect(readdirSync(dir)).not.toContain('-');
   });
 });
 

@@ -38,13 +38,16 @@ describe('the hostile-input corpus', () => {
     it(`${file.replace('./cases/', '').replace('.cases.ts', '')}: ${c.name}`, async () => {
       const dir = mkdtempSync(join(tmpdir(), 'btfc-hostile-'));
       for (const [name, text] of Object.entries(c.files ?? {})) writeFileSync(join(dir, name), text);
+      c.setup?.(dir);
+      const given = new Set(readdirSync(dir));
       const r = await run(c, dir);
       expect(r.err, 'no stack trace for a user mistake').not.toMatch(/\n\s+at .+:\d+:\d+\)?\n/);
       expect(r.code, `stderr: ${r.err}`).toBe(c.expect.code);
       if (c.expect.err) expect(r.err).toMatch(c.expect.err);
       if (c.expect.out) expect(r.out).toMatch(c.expect.out);
-      const created = readdirSync(dir).filter((n) => !(n in (c.files ?? {}))).sort();
+      const created = readdirSync(dir).filter((n) => !given.has(n)).sort();
       expect(created).toEqual([...(c.expect.written ?? [])].sort());
+      await c.check?.(dir);
     }, (c.timeoutMs ?? 30_000) + 5_000);
   }
 });

@@ -15,6 +15,13 @@ export interface HostileCase {
   spawn?: boolean;
   /** Text on the child's stdin (spawn only). */
   stdin?: string;
+  /**
+   * Prepare what `files` cannot hold (symbolic and hard links, FIFOs, folders, a reader process), after
+   * `files` are written; what it creates counts as given, not as written.
+   */
+  setup?: (dir: string) => void;
+  /** Further checks of the case's folder after the run (a spec left unchanged, a link still a link). */
+  check?: (dir: string) => void | Promise<void>;
   expect: {
     code: number;
     /** Must match stderr (as a RegExp source, case-sensitive). */

@@ -1,0 +1,47 @@
+// The output paths of a command as the command line gives them (stage: CLI): checked before any work
+// (util/output-paths.ts: a name, a writable place, not an input, no two on one file), and `-` for
+// standard output, in which case the command's own summary moves to stderr so that stdout carries only
+// the file's text.
+
+import { userError } from '../util/diagnostics.js';
+import { checkOutputs, writesStdout, type OutputRequest } from '../util/output-paths.js';
+
+export { outputName } from '../util/output-paths.js';
+import type { CommandIO } from './command.js';
+
+/** Options whose value is a path, so that `--json -` means standard output (yargs takes `-` for a flag). */
+const PATH_OPTIONS = new Set(['--output', '--json', '--blif', '--netlist-json', '--net']);
+
+/**
+ * The arguments with `--json -` written `--json=-`: yargs-parser never takes a lone `-` as the value of a
+ * long option (it becomes a stray positional and the option an empty string); `-o -` it does take.
+ */
+export function joinDashValues(argv: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (PATH_OPTIONS.has(a) && argv[i + 1] === '-') {
+      out.push(`${a}=-`);
+      i++;
+    } else {
+      out.push(a);
+    }
+  }
+  return out;
+}
+
+/** Refuse an empty input name (`btfc compile ''`; yargs also turns `compile -` into one). */
+export function checkInputName(path: string, what = 'spec'): void {
+  if (path === '') {
+    throw userError(`the ${what} file name is empty`, `name a ${what} file (btfc does not read a ${what} from standard input, \`-\`)`);
+  }
+}
+
+/**
+ * Check every output before the work starts (exit 2 on a problem) and say where the command's summary
+ * goes: stdout, or stderr when a file is written to stdout.
+ */
+export function prepareOutputs(io: CommandIO, outputs: readonly OutputRequest[], inputs: readonly string[]): (text: string) => void {
+  checkOutputs(outputs, inputs);
+  return writesStdout(outputs.map((o) => o.path)) ? io.err : io.out;
+}
