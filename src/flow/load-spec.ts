@@ -29,10 +29,13 @@ export const MAX_SPEC_BYTES = 16 * 2 ** 20;
 export function readSource(file: string): string {
   const ext = extname(file).toLowerCase();
   const table = ext === '.pla' || ext === '.truth' || ext === '.dat';
+  const expected = 'a .spec, .pla, .truth or .dat file';
   const text = readTextFile(file, table
-    ? { limit: MAX_TABLE_BYTES, what: 'a table file', hint: 'btfc takes at most 24 inputs; a full 24-input table fits in 512 MiB (as .truth, 16 MiB per output)' }
-    : { limit: MAX_SPEC_BYTES, what: 'a spec', hint: 'a spec is equations and small tables; write a large table as a .pla file (up to 512 MiB) and give it to btfc directly' });
-  if (text.trim() === '') throw userError(`${file} is empty`, 'write a circuit in it (see README.md, "The spec language")', file);
+    ? { limit: MAX_TABLE_BYTES, what: 'a table file', expected, hint: 'btfc takes at most 24 inputs; a full 24-input table fits in 512 MiB (as .truth, 16 MiB per output)' }
+    : { limit: MAX_SPEC_BYTES, what: 'a spec', expected, hint: 'a spec is equations and small tables; write a large table as a .pla file (up to 512 MiB) and give it to btfc directly' });
+  if (text.trim() === '') {
+    throw userError(`${file} is empty`, table ? `write the table in it (see README.md, "Table files")` : 'write a circuit in it (see README.md, "The spec language")', file);
+  }
   sourceCache.set(file, text);
   return text;
 }

@@ -57,7 +57,7 @@ function checkMemory(args: SolveArgs, spec: Spec, fromSpec: boolean, widths: rea
     const span = fromSpec ? spec.solveSpans?.hidden : undefined;
     if (span) {
       throw new UserError({
-        file: spec.file, span, message: `${message}: this architecture (${widths.join('-')}) is too large`,
+        file: spec.file, span, message: `${message}; the architecture (${widths.join('-')}) is set here`,
         hint: 'use smaller hidden layers here (or override them with --hidden), fewer --workers, or raise --max-memory',
       });
     }

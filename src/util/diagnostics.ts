@@ -85,17 +85,32 @@ export function quoteText(text: string): string {
   return `\`${visibleText(text)}\``;
 }
 
+/** Quoted lines longer than this are cut to a window around the culprit (a generated spec, a minified file). */
+const MAX_QUOTED = 160;
+/** Characters of context kept on each side of the culprit in a cut line. */
+const CONTEXT = 60;
+
 function caretBlock(text: string | undefined, span: SourceSpan): string[] {
   const src = sourceLine(text, span.line);
   if (src === undefined) return [];
   const start = Math.max(0, span.col - 1);
   const len = Math.max(1, Math.min(span.length ?? 1, Math.max(1, src.length - span.col + 1)));
   // The quoted line shows invisible characters by name; the caret is placed under the names so drawn.
-  const before = visibleText(src.slice(0, start));
-  const culprit = visibleText(src.slice(start, start + len));
+  let before = visibleText(src.slice(0, start));
+  let culprit = visibleText(src.slice(start, start + len));
+  let after = visibleText(src.slice(start + len));
+  if (before.length + culprit.length + after.length > MAX_QUOTED) {
+    if (before.length > CONTEXT) before = `…${before.slice(-CONTEXT)}`;
+    if (culprit.length > CONTEXT) {
+      culprit = `${culprit.slice(0, CONTEXT)}…`;
+      after = '';
+    } else if (after.length > CONTEXT) {
+      after = `${after.slice(0, CONTEXT)}…`;
+    }
+  }
   // Tabs are kept in the caret line so the caret stays under the culprit in a terminal.
   const pad = before.replace(/[^\t]/g, ' ');
-  return [`  ${visibleText(src)}`, `  ${pad}${'^'.repeat(Math.max(1, culprit.length))}`];
+  return [`  ${before}${culprit}${after}`, `  ${pad}${'^'.repeat(Math.max(1, culprit.length))}`];
 }
 
 /**

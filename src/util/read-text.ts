@@ -20,6 +20,8 @@ export interface ReadTextOptions {
   what: string;
   /** Why the limit is what it is, and what to do instead (the size message's hint). */
   hint: string;
+  /** The files expected here, for the hints ("a .spec, .pla, .truth or .dat file"). */
+  expected: string;
 }
 
 const CHUNK = 1 << 20;
@@ -50,13 +52,13 @@ function wideEncoding(b: Buffer): string | undefined {
 }
 
 /** Check the first chunk: a wide encoding, or binary data (NULs), is refused up front with one message. */
-function checkStart(b: Buffer, file: string): void {
+function checkStart(b: Buffer, file: string, expected: string): void {
   const wide = wideEncoding(b);
   if (wide) throw userError(`${file} is ${wide} text; btfc reads UTF-8`, `save it as UTF-8 (e.g. iconv -f ${wide} -t UTF-8 ${file})`, file);
   let nuls = 0;
   for (let i = 0; i < Math.min(b.length, 4096); i++) if (b[i] === 0) nuls++;
   // One stray NUL is reported where it stands (the lexer shows it as U+0000); many mean a binary file.
-  if (nuls > 8) throw userError(`${file} is not a text file (it holds NUL bytes)`, 'name a text file: a .spec, .pla, .truth or .dat file, or Verilog for verify', file);
+  if (nuls > 8) throw userError(`${file} is not a text file (it holds NUL bytes)`, `name a text file: ${expected}`, file);
 }
 
 /** The 1-based line and column of the first character that is not valid UTF-8. */
@@ -75,7 +77,7 @@ function readAll(fd: number, file: string, opts: ReadTextOptions): Buffer {
     const chunk = Buffer.allocUnsafe(CHUNK);
     const n = readSync(fd, chunk, 0, CHUNK, null);
     if (n === 0) break;
-    if (total === 0) checkStart(chunk.subarray(0, n), file);
+    if (total === 0) checkStart(chunk.subarray(0, n), file, opts.expected);
     total += n;
     if (total > opts.limit) {
       throw userError(`${file} is larger than ${formatBytes(opts.limit)}, btfc's limit for ${opts.what}`, opts.hint, file);
@@ -98,7 +100,7 @@ export function readTextFile(file: string, opts: ReadTextOptions): string {
   let buf: Buffer;
   try {
     const st = fstatSync(fd);
-    if (st.isDirectory()) throw userError(`${file} is a directory, not a file`, 'name a file', file);
+    if (st.isDirectory()) throw userError(`${file} is a directory, not a file`, `name ${opts.expected}`, file);
     // A regular file's size is known: refuse it before reading a byte of it.
     if (st.isFile() && st.size > opts.limit) {
       throw userError(`${file} is ${formatBytes(st.size)}, more than ${formatBytes(opts.limit)}, btfc's limit for ${opts.what}`, opts.hint, file);
