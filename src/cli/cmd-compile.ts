@@ -8,7 +8,7 @@ import type { Argv } from 'yargs';
 import type { BtfcCommand, CommandIO } from './command.js';
 import { loadSpec } from '../flow/load-spec.js';
 import type { SolveSetup } from '../flow/lower.js';
-import { addSolveFlags, type SolveArgs } from './solve-flags.js';
+import { addSolveFlags, numberFlag, type SolveArgs } from './solve-flags.js';
 import { compile, compileSetup, compileTimes, type CompileRun } from '../flow/compile.js';
 import type { FinishOutcome } from '../flow/finish.js';
 import { formatCount, formatGap, restartLine, solveProgress } from './progress.js';
@@ -125,7 +125,7 @@ export const compileCommand: BtfcCommand = {
     .option('prove', { type: 'boolean', default: true, describe: 'prove the circuit equal to the spec with Yosys (--no-prove: simulation only)' })
     .option('baseline', { type: 'boolean', default: false, describe: 'also synthesise the flat table with Yosys + ABC and print its size beside ours' })
     .option('optimize', { type: 'boolean', default: true, describe: 'after simplification, search for a smaller circuit by don\'t-care resubstitution (--no-optimize: skip)' })
-    .option('effort', { type: 'number', default: 1000, describe: 'rounds of the optimizer\'s local search (bounded by work, not time, so results are reproducible)' }))
+    .option('effort', { ...numberFlag('effort', 'an integer ≥ 0', (n) => Number.isSafeInteger(n) && n >= 0), default: 1000, describe: 'rounds of the optimizer\'s local search (bounded by work, not time, so results are reproducible)' }))
     .example('$0 compile examples/mul2.spec --hidden 4,4 -o mul2.v', 'a proved 2-bit multiplier from a 4-4-4-4 network')
     .epilogue('Every circuit written has passed exhaustive simulation on the care set (and, unless --no-prove, a Yosys SAT proof). '
       + 'Files are written only on success (exit 0), all together; every output path is checked before the solve. '

@@ -41,8 +41,9 @@ export async function main(argvIn: string[], ioIn?: Partial<CommandIO>): Promise
     .epilogue('Exit status: 0 success; 1 no solution within the budget, or a failed proof; 2 bad input or usage.')
     .exitProcess(false)
     .fail((msg, err) => {
-      if (err) throw err;
-      usageError = msg;
+      // yargs reports its own usage errors (and a flag's rejected value, cli/solve-flags.ts) as YError.
+      if (err && err.name !== 'YError') throw err;
+      usageError = msg ?? err?.message;
     });
   for (const cmd of commands) {
     parser = parser.command(cmd.command, cmd.describe, cmd.builder, run(cmd));

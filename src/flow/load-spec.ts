@@ -1,9 +1,9 @@
 // Reading the function a command works on: a spec file, or a PLA / IWLS .truth / reference .dat table,
 // chosen by extension. Stage: the front of the pipeline (parse + elaborate) as the CLI sees it.
 
-import { readFileSync, statSync } from 'node:fs';
 import { extname } from 'node:path';
 import { userError } from '../util/diagnostics.js';
+import { MAX_STRING_LENGTH, readTextFile } from '../util/read-text.js';
 import type { Spec } from '../ir/spec.js';
 import { shortName, verilogNameProblem } from '../ir/verilog-names.js';
 import { readPla } from '../formats/pla.js';
@@ -13,19 +13,30 @@ import { readDat } from '../formats/dat.js';
 /** Source texts read so far, so diagnostics can quote the offending line. */
 export const sourceCache = new Map<string, string>();
 
+/**
+ * The most bytes btfc reads of a table file (.pla, .truth, .dat): the longest string V8 holds, 512 MiB.
+ * The largest legitimate table, a full 24-input one, fits: as .truth it is 16 MiB per output (2^24
+ * digits); as a PLA about 27 bytes per row for one output, some 430 MiB for all 2^24 rows.
+ */
+export const MAX_TABLE_BYTES = MAX_STRING_LENGTH;
+/**
+ * The most bytes btfc reads of a spec file. Specs are equations; a spec `table { … }` is the one way to
+ * make one large, and the spec front end keeps a token object per cube: 6 MiB of table rows (an
+ * 18-input table) take 0.7 GB and 13 s, so 16 MiB stays within Node's default heap. A table larger
+ * than that belongs in a .pla file, which is read row by row.
+ */
+export const MAX_SPEC_BYTES = 16 * 2 ** 20;
+
 export function readSource(file: string): string {
-  let text: string;
-  try {
-    if (statSync(file).isDirectory()) throw userError(`${file} is a directory, not a file`, 'name a .spec, .pla, .truth or .dat file', file);
-    text = readFileSync(file, 'utf8');
-  } catch (err) {
-    if (err instanceof Error && 'code' in err) {
-      throw userError(`cannot read ${file}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : err.message}`,
-        'check the path', file);
-    }
-    throw err;
+  const ext = extname(file).toLowerCase();
+  const table = ext === '.pla' || ext === '.truth' || ext === '.dat';
+  const expected = 'a .spec, .pla, .truth or .dat file';
+  const text = readTextFile(file, table
+    ? { limit: MAX_TABLE_BYTES, what: 'a table file', expected, hint: 'btfc takes at most 24 inputs; a full 24-input table fits in 512 MiB (as .truth, 16 MiB per output)' }
+    : { limit: MAX_SPEC_BYTES, what: 'a spec', expected, hint: 'a spec is equations and small tables; write a large table as a .pla file (up to 512 MiB) and give it to btfc directly' });
+  if (text.trim() === '') {
+    throw userError(`${file} is empty`, table ? `write the table in it (see README.md, "Table files")` : 'write a circuit in it (see README.md, "The spec language")', file);
   }
-  if (text.trim() === '') throw userError(`${file} is empty`, 'write a circuit in it (see README.md, "The spec language")', file);
   sourceCache.set(file, text);
   return text;
 }

@@ -2,7 +2,7 @@
 // runs on: the architecture's width list, the layered BtfNet, the table's items and SolveParams, after
 // the memory estimate is checked against --max-memory. Stage: lower, between load-spec and solve.
 
-import { userError } from '../util/diagnostics.js';
+import { UserError, userError } from '../util/diagnostics.js';
 import type { Spec } from '../ir/spec.js';
 import type { BtfNet } from '../ir/btf-net.js';
 import { layeredNet } from '../ir/btf-net.js';
@@ -44,16 +44,24 @@ function architecture(args: SolveArgs, spec: Spec, sources: Record<string, Optio
   return resolveWidths(arch, nIn, nOut);
 }
 
-/** Refuse a solve whose state would not fit in --max-memory; returns the estimate in bytes. */
-function checkMemory(args: SolveArgs, widths: readonly number[], items: number, concurrent: number): number {
+/**
+ * Refuse a solve whose state would not fit in --max-memory; returns the estimate in bytes. When the
+ * architecture came from the spec's `solve { hidden … }`, the refusal points at that line.
+ */
+function checkMemory(args: SolveArgs, spec: Spec, fromSpec: boolean, widths: readonly number[], items: number, concurrent: number): number {
   const maxMemory = parseBytes(args.maxMemory ?? solveOption('maxMemory').default);
   const size = layeredSize(widths);
   const memoryBytes = memoryEstimate(size, items, concurrent);
   if (memoryBytes > maxMemory) {
-    throw userError(
-      `the solver would need about ${formatBytes(memoryBytes)} (${items} items × ${size.numEdges} edges, ${size.numNodes} nodes, ${concurrent} worker${concurrent === 1 ? '' : 's'} at once), more than --max-memory ${formatBytes(maxMemory)}`,
-      'use fewer --workers (memory grows with each), a smaller architecture (--hidden), or raise --max-memory',
-    );
+    const message = `the solver would need about ${formatBytes(memoryBytes)} (${items} items × ${size.numEdges} edges, ${size.numNodes} nodes, ${concurrent} worker${concurrent === 1 ? '' : 's'} at once), more than --max-memory ${formatBytes(maxMemory)}`;
+    const span = fromSpec ? spec.solveSpans?.hidden : undefined;
+    if (span) {
+      throw new UserError({
+        file: spec.file, span, message: `${message}; the architecture (${widths.join('-')}) is set here`,
+        hint: 'use smaller hidden layers here (or override them with --hidden), fewer --workers, or raise --max-memory',
+      });
+    }
+    throw userError(message, 'use fewer --workers (memory grows with each), a smaller architecture (--hidden), or raise --max-memory');
   }
   return memoryBytes;
 }
@@ -68,7 +76,7 @@ export function solveSetup(args: SolveArgs, spec: Spec): SolveSetup {
   if (spec.table.numInputs === 0) throw userError(`${spec.name} has no inputs: there is nothing for a network to learn`, 'a constant function needs no solver');
   const items = spec.table.toItems();
   if (items.count === 0) throw userError(`${spec.name} has no cared-about rows: every output is a don't-care`, 'specify at least one output value');
-  const memoryBytes = checkMemory(args, widths, items.count, Math.min(values.workers, values.restarts));
+  const memoryBytes = checkMemory(args, spec, sources.hidden === 'spec', widths, items.count, Math.min(values.workers, values.restarts));
   const net = layeredNet(widths, values.sigma);
   // The solver takes the timeout in milliseconds; every other numeric option goes through as it is.
   const { timeout, ...solver } = values;

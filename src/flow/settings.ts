@@ -22,7 +22,8 @@ export interface MergedOptions {
 function check(o: NumberOption, value: number, source: OptionSource): void {
   if (!checkRange(o, value)) {
     const where = source === 'spec' ? ` (from the spec's solve block)` : '';
-    throw userError(`${o.name} ${String(value)}${where} is out of range: ${o.name} is ${o.flagWhat}`, `give --${flagName(o)} a valid value`);
+    const name = source === 'flag' ? `--${flagName(o)}` : o.name;
+    throw userError(`${name} ${String(value)}${where} is out of range: ${o.name} is ${o.flagWhat}`, `give --${flagName(o)} a valid value`);
   }
 }
 

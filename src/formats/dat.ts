@@ -16,7 +16,7 @@
 // tables (mul2x2, mul3x3) instead have x[h-1:0] = a, x[2h-1:h] = b; since a·b = b·a the two are the same
 // function, and the test suite checks that the tables are identical.
 
-import { UserError, type SourceSpan } from '../util/diagnostics.js';
+import { UserError, quoteText, type SourceSpan } from '../util/diagnostics.js';
 import type { Spec } from '../ir/spec.js';
 import { MAX_INPUTS, TruthTable } from '../ir/truth-table.js';
 import { busPort, circuitNameFromFile, NameSpace } from './pla.js';
@@ -50,7 +50,7 @@ class DatWords {
 
   int(what: string, min: number, max: number, hint: string): Counted {
     const word = this.next(what, hint);
-    if (!/^\d+$/.test(word.text)) this.fail(spanOf(word), `expected ${what}, a whole number, not \`${word.text}\``, hint);
+    if (!/^\d+$/.test(word.text)) this.fail(spanOf(word), `expected ${what}, a whole number, not ${quoteText(word.text)}`, hint);
     const value = Number(word.text);
     if (value < min || value > max) this.fail(spanOf(word), `${what} ${value} is out of range (${min} to ${max})`, hint);
     return { value, word };
@@ -95,7 +95,7 @@ function readItems(r: DatWords, count: Counted, table: TruthTable): void {
     const bit = (what: string): { v: 0 | 1; word: Word } => {
       const w = r.next(`${what} of item ${item}`, itemHint);
       if (w.text !== '0' && w.text !== '1') {
-        r.fail(spanOf(w), `expected 0 or 1 (${what} of item ${item}), not \`${w.text}\``, 'type-2 data has only 0 and 1 values');
+        r.fail(spanOf(w), `expected 0 or 1 (${what} of item ${item}), not ${quoteText(w.text)}`, 'type-2 data has only 0 and 1 values');
       }
       return { v: w.text === '1' ? 1 : 0, word: w };
     };

@@ -34,7 +34,7 @@
 // clash (within or across inputs and outputs) get a `_1`, `_2`, … suffix. So `a0 a1` stay scalars a0, a1.
 
 import { basename } from 'node:path';
-import { UserError, type Diagnostic, type SourceSpan } from '../util/diagnostics.js';
+import { UserError, quoteText, type Diagnostic, type SourceSpan } from '../util/diagnostics.js';
 import { bitNames, type Port, type Spec } from '../ir/spec.js';
 import { MAX_INPUTS, TruthTable } from '../ir/truth-table.js';
 import { isPlainIdentifier, sanitizeIdentifier } from '../ir/verilog-names.js';
@@ -138,7 +138,7 @@ class PlaReader {
 
   private count(word: Word | undefined, directive: Word, min: number): number {
     if (!word) this.fail(spanOf(directive), `${directive.text} needs a number`, `write e.g. \`${directive.text} 4\``);
-    if (!/^\d+$/.test(word.text)) this.fail(spanOf(word), `${directive.text} needs a whole number, not \`${word.text}\``, `write e.g. \`${directive.text} 4\``);
+    if (!/^\d+$/.test(word.text)) this.fail(spanOf(word), `${directive.text} needs a whole number, not ${quoteText(word.text)}`, `write e.g. \`${directive.text} 4\``);
     const v = Number(word.text);
     if (v < min) this.fail(spanOf(word), `${directive.text} ${v}: a PLA needs at least ${min} ${directive.text === '.o' ? 'output' : 'input'}${min === 1 ? '' : 's'}`, `give ${directive.text} the number of columns`);
     return v;
@@ -186,7 +186,7 @@ class PlaReader {
             const t = words[1];
             if (!t) this.fail(spanOf(first), '.type needs a type', 'write `.type f`, `.type fd`, `.type fr` or `.type fdr`');
             if (!(PLA_TYPES as readonly string[]).includes(t.text)) {
-              this.fail(spanOf(t), `unknown PLA type \`${t.text}\``, `use one of ${PLA_TYPES.join(', ')} (fd is the default)`);
+              this.fail(spanOf(t), `unknown PLA type ${quoteText(t.text)}`, `use one of ${PLA_TYPES.join(', ')} (fd is the default)`);
             }
             if (terms > 0) this.fail(spanOf(first), '.type after the first product term', 'move .type above the product terms');
             h.type = t.text as PlaType;
@@ -250,7 +250,7 @@ class PlaReader {
         const input = j < ni;
         const ch = chars[j]!;
         this.fail({ line: lineNo, col: termColumns(line)[j]!, length: 1 },
-          `unexpected \`${ch}\` in the ${input ? 'input' : 'output'} part of a product term`,
+          `unexpected ${quoteText(ch)} in the ${input ? 'input' : 'output'} part of a product term`,
           input ? "input characters are 0, 1 and '-' (either value)"
             : "output characters are 1 (on), 0 (off), '-' (don't-care) and '~' (no meaning)");
       }

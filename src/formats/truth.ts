@@ -8,7 +8,7 @@
 // has no don't-cares; writeTruth writes 0 for a don't-care bit (the table stores don't-cares as 0) and
 // ends every line, the last included, with '\n'.
 
-import { UserError } from '../util/diagnostics.js';
+import { UserError, quoteText } from '../util/diagnostics.js';
 import type { Spec } from '../ir/spec.js';
 import { MAX_INPUTS, TruthTable } from '../ir/truth-table.js';
 import { busPort, circuitNameFromFile, NameSpace } from './pla.js';
@@ -28,7 +28,7 @@ export function readTruth(text: string, file: string): Spec {
     const col = raw.indexOf(bits) + 1;
     const bad = /[^01]/.exec(bits);
     if (bad) {
-      fail(i + 1, col + bad.index, 1, `unexpected \`${bad[0]}\` in a .truth line`,
+      fail(i + 1, col + bad.index, 1, `unexpected ${quoteText(bad[0])} in a .truth line`,
         'each line of a .truth file is one output: a string of 0s and 1s, the value for the largest input first');
     }
     outs.push({ line: i + 1, col, bits });

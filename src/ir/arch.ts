@@ -15,18 +15,23 @@ export function defaultHidden(numInputs: number, numOutputs: number): number[] {
 
 /**
  * Parse `--hidden`: hidden widths separated by commas or spaces (`4,4`), or a whole width list with
- * dashes (`4-4-4-4`, input and output widths included, checked against the spec). `none` (or an empty
- * string) means no hidden layer: the outputs read the inputs directly.
+ * dashes (`4-4-4-4`, input and output widths included, checked against the spec). `none` means no hidden
+ * layer: the outputs read the inputs directly. An empty value, or an empty width between two
+ * separators (`4,,4`), is refused: it is a typo far more often than a wish for fewer layers.
  */
 export function parseHidden(text: string): { hidden: number[] } | { widths: number[] } {
   const t = text.trim();
-  if (t === '' || t === 'none') return { hidden: [] };
+  if (t === 'none') return { hidden: [] };
+  const shown = t === '' ? "''" : text;
+  const usage = 'each width is a positive integer; separate hidden widths with commas (4,4), or write the whole architecture with dashes (4-4-4-4); --hidden none for no hidden layer';
+  if (t === '') throw userError(`--hidden ${shown}: no layer widths given`, usage);
   const whole = t.includes('-');
-  const parts = t.split(whole ? /\s*-\s*/ : /[\s,]+/);
+  const parts = t.split(whole ? /\s*-\s*/ : /\s*,\s*|\s+/);
   const widths = parts.map((p) => (/^\d+$/.test(p) ? Number(p) : NaN));
-  if (widths.some((w) => !Number.isSafeInteger(w) || w < 1)) {
-    throw userError(`--hidden ${text}: expected layer widths such as 4,4 (hidden layers) or 4-4-4-4 (the whole architecture)`,
-      'each width is a positive integer; separate hidden widths with commas');
+  const bad = parts.findIndex((p, i) => !Number.isSafeInteger(widths[i]) || widths[i]! < 1 || p === '');
+  if (bad >= 0) {
+    const what = parts[bad] === '' ? `an empty width (layer ${bad + 1})` : `width '${parts[bad]}'`;
+    throw userError(`--hidden ${shown}: ${what} is not a positive integer; expected layer widths such as 4,4 (hidden layers) or 4-4-4-4 (the whole architecture)`, usage);
   }
   return whole ? { widths } : { hidden: widths };
 }

@@ -192,9 +192,10 @@ export function formatBytes(bytes: number): string {
 /** Parse a size such as `4G`, `512M`, `4GiB`, `1e9` (bytes). K/M/G/T are powers of 1024. */
 export function parseBytes(text: string): number {
   const m = /^\s*([0-9]*\.?[0-9]+(?:e[0-9]+)?)\s*([kmgt]?)(?:i?b)?\s*$/i.exec(text);
-  if (!m) throw userError(`--max-memory ${text}: expected a size such as 4G, 512M or 1e9`, 'units K, M, G, T are powers of 1024; a bare number is bytes');
+  const shown = text === '' ? "''" : text;
+  if (!m) throw userError(`--max-memory ${shown}: expected a size such as 4G, 512M or 1e9`, 'units K, M, G, T are powers of 1024; a bare number is bytes');
   const scale = { '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3, t: 1024 ** 4 }[m[2]!.toLowerCase() as '' | 'k' | 'm' | 'g' | 't'];
   const v = Number(m[1]) * scale;
-  if (!(v > 0)) throw userError(`--max-memory ${text}: must be more than 0`);
+  if (!(v > 0 && Number.isFinite(v))) throw userError(`--max-memory ${shown}: must be more than 0 bytes and finite`, 'e.g. --max-memory 8G');
   return v;
 }

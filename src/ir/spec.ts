@@ -3,6 +3,7 @@
 
 import type { TruthTable } from './truth-table.js';
 import type { SpecSolveOptions } from './solve-options.js';
+import type { SourceSpan } from '../util/diagnostics.js';
 
 /** Solver settings a spec may carry in a `solve { … }` block; their table is ir/solve-options.ts. */
 export type { SpecSolveOptions };
@@ -25,6 +26,8 @@ export interface Spec {
   outputs: Port[];
   table: TruthTable;
   solve: SpecSolveOptions;
+  /** Where each `solve { … }` option was written (specs only), so a refusal it causes can point at it. */
+  solveSpans?: { [K in keyof SpecSolveOptions]?: SourceSpan };
 }
 
 /** Flat bit names, e.g. `a[0]`, `a[1]`, `cin`, in table column order. */

@@ -14,7 +14,7 @@ import type { CircuitDecl, CircuitItem, Expr, Selector, SolveBlock, Span, TableC
 import { checkSelector, fail, settle, TypeChecker, MAX_EXPR_WIDTH, type Binding, type Scope, type TExpr } from './typecheck.js';
 import { Evaluator, type LetDef } from './eval.js';
 import { checkTable, columnBits, columnLabel, fillTable, type ResolvedColumn, type TableJob } from './tables.js';
-import { solveOptions } from './solve-block.js';
+import { solveOptions, type SolveSpans } from './solve-block.js';
 import { closest } from './suggest.js';
 
 /** Most output bits a circuit may have. */
@@ -34,7 +34,7 @@ interface Driver {
 }
 
 type Job =
-  | { kind: 'assign'; expr: TExpr; columns: number[] }
+  | { kind: 'assign'; expr: TExpr; columns: number[]; value: Expr }
   | { kind: 'table'; job: TableJob };
 
 function plural(n: number, word: string): string {
@@ -53,6 +53,7 @@ class CircuitElaborator implements Scope {
   private readonly declarations = new Map<string, Span>();
   private dflt: { value: 0 | 1 | '-'; span: Span } | undefined;
   private solve: SpecSolveOptions = {};
+  private readonly solveSpans: SolveSpans = {};
   private numInputs = 0;
   private numOutputs = 0;
   private readonly checker: TypeChecker;
@@ -90,7 +91,7 @@ class CircuitElaborator implements Scope {
 
   check(topSolve: readonly SolveBlock[]): void {
     for (const item of this.circuit.items) this.item(item);
-    this.solve = solveOptions(this.solveBlocks, this.file, solveOptions(topSolve, this.file));
+    this.solve = solveOptions(this.solveBlocks, this.file, solveOptions(topSolve, this.file, {}, this.solveSpans), this.solveSpans);
     if (this.outputs.length === 0) {
       fail(this.file, this.circuit.nameSpan, `circuit '${this.circuit.name}' has no outputs`, 'declare one, e.g. `output y;`, and assign it');
     }
@@ -251,7 +252,7 @@ class CircuitElaborator implements Scope {
         concat ? 'make the parts of the target add up to the width of the value' : 'write the value with the width of the target');
     }
     settle(expr, columns.length);
-    this.jobs.push({ kind: 'assign', expr, columns });
+    this.jobs.push({ kind: 'assign', expr, columns, value });
   }
 
   private tableColumn(c: TableColumn, side: 'input' | 'output'): ResolvedColumn {
@@ -285,6 +286,10 @@ class CircuitElaborator implements Scope {
         continue;
       }
       const v = ev.eval(job.expr);
+      if (bs.isZero(bs.not(v.undefinedRows))) {
+        fail(this.file, divisionSpan(job.value) ?? job.value.span, 'this divides by zero on every row, so the assignment gives no value on any row',
+          "a division or modulo by 0 leaves a row's output a don't-care; check the divisor");
+      }
       const care = bs.materialize(bs.not(v.undefinedRows));
       job.columns.forEach((k, i) => {
         const bits = bs.materialize(v.bits[i] ?? 0);
@@ -302,8 +307,28 @@ class CircuitElaborator implements Scope {
       outputs: this.outputs.map((p) => p.port),
       table,
       solve: this.solve,
+      ...(Object.keys(this.solveSpans).length > 0 ? { solveSpans: this.solveSpans } : {}),
     };
   }
+}
+
+/** The span of the first division or modulo in an expression (whose divisor is a literal 0, if one is). */
+function divisionSpan(e: Expr): Span | undefined {
+  const divisions: Extract<Expr, { kind: 'binary' }>[] = [];
+  const walk = (x: Expr): void => {
+    match(x)
+      .with({ kind: 'binary' }, (b) => { if (b.op === '/' || b.op === '%') divisions.push(b); walk(b.left); walk(b.right); })
+      .with({ kind: 'unary' }, (u) => walk(u.operand))
+      .with({ kind: 'select' }, (u) => walk(u.operand))
+      .with({ kind: 'conditional' }, (c) => { walk(c.cond); walk(c.then); walk(c.else); })
+      .with({ kind: 'concat' }, { kind: 'replicate' }, (c) => c.parts.forEach(walk))
+      .with({ kind: 'call' }, (c) => c.args.forEach(walk))
+      .with({ kind: 'number' }, { kind: 'sized' }, { kind: 'fraction' }, { kind: 'name' }, () => {})
+      .exhaustive();
+  };
+  walk(e);
+  const zero = divisions.find((d) => d.right.kind === 'number' && d.right.value === 0n);
+  return (zero ?? divisions[0])?.span;
 }
 
 /** Elaborate one circuit; `topSolve` are the file's top-level solve blocks. Throws UserError. */

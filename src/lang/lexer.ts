@@ -5,7 +5,7 @@
 // (newline or `;`), comments and `}`, so that `1-0` or `--1` is one cube and not an expression.
 
 import { createToken, Lexer, type ILexingError, type IToken, type TokenType } from 'chevrotain';
-import { UserError, type Diagnostic } from '../util/diagnostics.js';
+import { UserError, codePointName, isInvisible, type Diagnostic } from '../util/diagnostics.js';
 import { MAX_NAME_LENGTH, shortName } from '../ir/verilog-names.js';
 
 // ---- trivia ----------------------------------------------------------------------------------------
@@ -131,7 +131,7 @@ const MAX_LEX_ERRORS = 5;
 function describeChar(ch: string): string {
   if (ch === "'") return `character "'"`;
   const code = ch.codePointAt(0)!;
-  if (code < 0x20 || code === 0x7f) return `character U+${code.toString(16).padStart(4, '0').toUpperCase()}`;
+  if (isInvisible(code)) return `invisible character ${codePointName(code)}`;
   return `character '${ch}'`;
 }
 
@@ -145,7 +145,9 @@ function lexDiagnostic(text: string, file: string, e: ILexingError, modeAt: stri
       hint: "a row is input cubes of 0, 1 and '-' (both values), then '->', then output cubes of 0, 1 and '-' (don't care), one row per line; '}' ends the table",
     };
   }
-  const hint = ch === "'"
+  const hint = isInvisible(ch.codePointAt(0) ?? 0)
+    ? 'delete it: most editors do not show it (it often comes with pasted text); retype the line if you cannot find it'
+    : ch === "'"
     ? "a sized literal is written SIZE'BASE DIGITS, e.g. 4'b1010, 8'hff or 3'd5"
     : ch === '"'
       ? 'the spec language has no strings'

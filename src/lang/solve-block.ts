@@ -2,13 +2,16 @@
 // Stage: elaborate. Top-level blocks apply to every circuit; a circuit's own blocks override them.
 
 import { SPEC_OPTIONS, checkRange, type NumberOption, type SpecSolveOptions } from '../ir/solve-options.js';
-import type { SolveBlock, SolveOption } from './ast.js';
+import type { SolveBlock, SolveOption, Span } from './ast.js';
 import { fail } from './typecheck.js';
 import { closest } from './suggest.js';
 
 const SPEC_OPTION_NAMES: readonly string[] = SPEC_OPTIONS.map((o) => o.name);
 
-function option(o: SolveOption, file: string, into: SpecSolveOptions): void {
+/** Where each option of the merged solve blocks was written (the one that took effect). */
+export type SolveSpans = { [K in keyof SpecSolveOptions]?: Span };
+
+function option(o: SolveOption, file: string, into: SpecSolveOptions, spans: SolveSpans): void {
   const entry = SPEC_OPTIONS.find((r) => r.name === o.name);
   if (entry === undefined) {
     const near = closest(o.name, SPEC_OPTION_NAMES);
@@ -17,6 +20,7 @@ function option(o: SolveOption, file: string, into: SpecSolveOptions): void {
   }
   if (entry.kind === 'layers') into[entry.name] = layerWidths(o, file);
   else into[entry.name] = numberValue(o, entry, file);
+  spans[entry.name] = o.span;
 }
 
 function layerWidths(o: SolveOption, file: string): number[] {
@@ -40,7 +44,7 @@ function numberValue(o: SolveOption, rule: NumberOption, file: string): number {
 }
 
 /** Merge solve blocks in order (later ones override); a block may not name an option twice. */
-export function solveOptions(blocks: readonly SolveBlock[], file: string, into: SpecSolveOptions = {}): SpecSolveOptions {
+export function solveOptions(blocks: readonly SolveBlock[], file: string, into: SpecSolveOptions = {}, spans: SolveSpans = {}): SpecSolveOptions {
   for (const b of blocks) {
     const seen = new Map<string, SolveOption>();
     for (const o of b.options) {
@@ -50,7 +54,7 @@ export function solveOptions(blocks: readonly SolveBlock[], file: string, into: 
           [{ span: before.nameSpan, message: 'first given here' }]);
       }
       seen.set(o.name, o);
-      option(o, file, into);
+      option(o, file, into, spans);
     }
   }
   return into;

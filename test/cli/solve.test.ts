@@ -92,7 +92,7 @@ describe('btfc solve', () => {
     [['--iterations', '2.5'], /iterations 2.5 is out of range/],
     [['--workers', '0'], /workers 0 is out of range/],
     [['--timeout', '-3'], /timeout -3 is out of range/],
-    [['--sigma', 'abc'], /sigma NaN is out of range/],
+    [['--sigma', 'abc'], /--sigma abc is not a number/],
     [['--hidden', '3-4-4-4'], /architecture 3-4-4-4 does not fit a function of 4 inputs and 4 outputs/],
     [['--hidden', '4-4-4-5'], /does not fit/],
     [['--hidden', 'four'], /--hidden four/],

@@ -10,6 +10,15 @@ describe('architectures', () => {
     expect(parseHidden('4-4-4-4')).toEqual({ widths: [4, 4, 4, 4] });
     expect(parseHidden('none')).toEqual({ hidden: [] });
     for (const bad of ['4,x', '0', '4,,-1', '3.5']) expect(() => parseHidden(bad)).toThrow(UserError);
+    expect(parseHidden('4, 4')).toEqual({ hidden: [4, 4] });
+  });
+
+  it('refuses an empty value and empty widths, naming the value (issue 12, defect 11)', () => {
+    expect(() => parseHidden('')).toThrow(/--hidden '': no layer widths given/);
+    expect(() => parseHidden('  ')).toThrow(/--hidden '': no layer widths given/);
+    expect(() => parseHidden('4,,4')).toThrow(/--hidden 4,,4: an empty width \(layer 2\)/);
+    expect(() => parseHidden(',4')).toThrow(/an empty width \(layer 1\)/);
+    expect(() => parseHidden('4--4')).toThrow(/an empty width/);
   });
 
   it('adds the input and output widths, and checks a whole list against them', () => {

@@ -397,6 +397,11 @@ describe('bit-sliced evaluation agrees with a row-by-row reference', () => {
         // `0 | …` so that a top-level concatenation or sized literal is not a width mismatch.
         const e: R = { k: 'bin', op: '|', l: { k: 'num', v: 0n }, r: inner };
         const src = `circuit r { input a[3], b[2], c; output y[${tw}]; y = ${show(e)}; }`;
+        // A value that divides by zero on every row is refused, pointing at the division.
+        if (Array.from({ length: 64 }, (_, m) => ref(e, tw, m).bad).every(Boolean)) {
+          expect(() => compileSpec(src, 'r.spec'), src).toThrow(/divides by zero on every row/);
+          return;
+        }
         const s = compileSpec(src, 'r.spec');
         for (let m = 0; m < 64; m++) {
           const want = ref(e, tw, m);
