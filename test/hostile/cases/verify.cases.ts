@@ -78,7 +78,7 @@ const malformed: HostileCase[] = [
   v('two top modules, neither named like the circuit', `${mod('  assign p = a * b;', PORTS, 'x1')}${mod('  assign p = a * b;', PORTS, 'x2')}`, 2, /cannot tell which module to verify: x1, x2 are all top modules/),
   v('--top names no module', mod('  assign p = a * b;'), 2, /the design has no module 'nope'/, undefined, ['--top', 'nope']),
   { name: 'a design file that does not exist', args: ['verify', '{dir}/none.v', mul2], expect: { code: 2, err: /cannot read .*none\.v: no such file/ } },
-  { name: 'a directory as the design', args: ['verify', '{dir}', mul2], expect: { code: 2, err: /it is a directory/ } },
+  { name: 'a directory as the design', args: ['verify', '{dir}', mul2], expect: { code: 2, err: /is a directory, not a file/ } },
 ];
 
 const controls: HostileCase[] = [
