@@ -238,7 +238,9 @@ export async function runRounds(spec: Spec, params: DiscoverParams, hooks: Disco
     scheduler.tally(r, res, performance.now() - tr);
     rounds++;
     if (res.stats.aborted) return stop('aborted');
-    const circuits = readBackRound(spec, items, r.net, res, rounds, params.seed, effort);
+    const circuits = readBackRound(spec, items, r.net, res, rounds, params.seed, effort, {
+      deadline, ...(hooks.signal ? { signal: hooks.signal } : {}),
+    });
     for (const f of circuits) found.add(f);
     scheduler.judge(r, res, circuits);
     const best = found.best;

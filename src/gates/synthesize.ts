@@ -10,6 +10,10 @@ import { simplify, type SimplifyStats } from './simplify.js';
 import { aigEstimate, countGates, type Netlist } from '../ir/netlist.js';
 import { checkAgainstTable } from './simulate.js';
 import { optimize, type OptimizeStats } from './optimize.js';
+import { Interrupted } from '../util/interrupt.js';
+
+/** The optimizer's safety net in ms when no deadline is nearer (its effort, not the clock, bounds it). */
+const OPTIMIZE_MS = 60_000;
 
 export interface SynthesisParams {
   /** Don't-care resubstitution and local search for a smaller circuit after simplification (default on). */
@@ -18,6 +22,14 @@ export interface SynthesisParams {
    * input gives the same circuit on any machine; the time limit below is only a safety net. */
   effort?: number;
   seed?: number;
+  /**
+   * When the read-back must be done (a performance.now() time: the command's --timeout): past it, wide
+   * nodes take their threshold form without a search and the optimizer stops (the result then depends
+   * on the machine's speed, as any timed-out run does).
+   */
+  deadline?: number;
+  /** An interruption: extraction stops between nodes with Interrupted. */
+  signal?: AbortSignal;
 }
 
 export interface SynthesisTimes { extract: number; simplify: number; optimize: number; simulate: number }
@@ -47,8 +59,11 @@ export function synthesize(spec: Spec, net: BtfNet, weights: Float64Array, param
   let t = performance.now();
   let ex: ReturnType<typeof extract>;
   try {
-    ex = extract(net, weights, spec.table, { name: spec.name, inputs: spec.inputs, outputs: spec.outputs });
+    ex = extract(net, weights, spec.table, { name: spec.name, inputs: spec.inputs, outputs: spec.outputs }, {
+      ...(params.deadline !== undefined ? { deadline: params.deadline } : {}), ...(params.signal ? { signal: params.signal } : {}),
+    });
   } catch (err) {
+    if (err instanceof Interrupted) throw err;
     throw new InternalError(`the gates of a solved network cannot be read back: ${(err as Error).message}`);
   }
   times.extract = performance.now() - t;
@@ -71,7 +86,8 @@ export function finishNetlist(
   let opt: OptimizeStats | undefined;
   if (params.optimize ?? true) {
     t = performance.now();
-    const o = optimize(netlist, spec.table, { effort: params.effort ?? 1000, seed: params.seed ?? 1, timeLimitMs: 60_000 });
+    const left = params.deadline === undefined ? OPTIMIZE_MS : Math.max(0, Math.min(OPTIMIZE_MS, params.deadline - performance.now()));
+    const o = optimize(netlist, spec.table, { effort: params.effort ?? 1000, seed: params.seed ?? 1, timeLimitMs: left });
     netlist = o.netlist;
     opt = o.stats;
     times.optimize = performance.now() - t;
