@@ -9,7 +9,7 @@ import { forward, type BtfNet } from '../ir/btf-net.js';
 import type { TableItems } from '../ir/truth-table.js';
 import { countGates, type Netlist } from '../ir/netlist.js';
 import type { SolveResult } from '../rrr/solve.js';
-import { circuitCost, finishNetlist, synthesize } from '../gates/synthesize.js';
+import { circuitCost, finishNetlist, synthesizeInterruptible } from '../gates/synthesize.js';
 import { composeNetlists } from '../gates/compose.js';
 import type { ExtractStats } from '../gates/extract.js';
 import type { Decomposition } from './decompose.js';
@@ -89,21 +89,23 @@ export interface RoundNet {
  * (readsBack: extraction takes the outputs from the table, so an output node's own threshold may still be
  * wrong on a row or two).
  */
-export function readBackRound(spec: Spec, items: TableItems, rn: RoundNet, res: SolveResult, round: number, seed: number, effort: number,
-  limits: ReadBackLimits = {}): NetCircuit[] {
+export async function readBackRound(spec: Spec, items: TableItems, rn: RoundNet, res: SolveResult, round: number, seed: number, effort: number,
+  limits: ReadBackLimits = {}): Promise<NetCircuit[]> {
   const sols = [...res.solutions];
   if (res.best && !sols.some((s) => s.restart === res.best!.restart)
     && (res.best.trainAccuracy === 1 || readsBack(rn.net, res.best.weights, items))) {
     sols.push({ restart: res.best.restart, weights: res.best.weights });
   }
   sols.sort((a, b) => a.restart - b.restart);
-  return sols.map((s) => {
+  const out: NetCircuit[] = [];
+  for (const s of sols) {
     const rep = res.stats.restarts.find((r) => r.restart === s.restart)!;
-    return {
+    out.push({
       kind: 'net', candidate: rn.candidate, architecture: rn.architecture, sigma: rn.sigma, round, restart: s.restart, seed: rep.seed,
-      iterations: rep.iterations, synthesis: synthesize(spec, rn.net, s.weights, { seed, effort, ...limits }), net: rn.net, weights: s.weights,
-    };
-  });
+      iterations: rep.iterations, synthesis: await synthesizeInterruptible(spec, rn.net, s.weights, { seed, effort, ...limits }), net: rn.net, weights: s.weights,
+    });
+  }
+  return out;
 }
 
 const restartOf = (f: FoundCircuit) => (f.kind === 'net' ? f.restart : -1);
@@ -125,7 +127,7 @@ export async function rankAndPolish(spec: Spec, circuits: FoundCircuit[], seed: 
       throwIfInterrupted(limits.signal);
       if (limits.deadline !== undefined && performance.now() > limits.deadline) break;
       if (f.kind !== 'net') continue;
-      const syn = synthesize(spec, f.net, f.weights, { seed, effort: effort.full, ...limits });
+      const syn = await synthesizeInterruptible(spec, f.net, f.weights, { seed, effort: effort.full, ...limits });
       if (circuitCost(syn) < circuitCost(f.synthesis)) f.synthesis = syn;
     }
     circuits.sort(order);

@@ -4,7 +4,7 @@
 
 import type { Spec } from '../ir/spec.js';
 import { solveNet, type SolveHooks, type SolveParams, type SolveResult } from '../rrr/solve.js';
-import { circuitCost, synthesize, type Synthesis } from '../gates/synthesize.js';
+import { circuitCost, synthesizeInterruptible, type Synthesis } from '../gates/synthesize.js';
 import { baseline as baselineStats, type BaselineStats } from '../verify/baseline.js';
 import type { SolveArgs } from '../ir/solve-options.js';
 import { solveSetup, type SolveSetup } from './lower.js';
@@ -105,7 +105,7 @@ async function readBack(spec: Spec, solve: SolveResult, params: SolveParams, opt
     await yieldToEvents();
     throwIfInterrupted(signal);
     if (best && opts.deadline !== undefined && performance.now() > opts.deadline) break;
-    const syn = synthesize(spec, solve.net, c.weights, {
+    const syn = await synthesizeInterruptible(spec, solve.net, c.weights, {
       optimize: opts.optimize, effort: opts.effort, seed: params.seed,
       ...(opts.deadline !== undefined ? { deadline: opts.deadline } : {}), ...(signal ? { signal } : {}),
     });

@@ -9,8 +9,8 @@ import { extract, type ExtractStats } from './extract.js';
 import { simplify, type SimplifyStats } from './simplify.js';
 import { aigEstimate, countGates, type Netlist } from '../ir/netlist.js';
 import { checkAgainstTable } from './simulate.js';
-import { optimize, type OptimizeStats } from './optimize.js';
-import { Interrupted } from '../util/interrupt.js';
+import { optimizeSteps, type OptimizeStats } from './optimize.js';
+import { Interrupted, runSteps, runStepsInterruptible, type Steps } from '../util/interrupt.js';
 
 /** The optimizer's safety net in ms when no deadline is nearer (its effort, not the clock, bounds it). */
 const OPTIMIZE_MS = 60_000;
@@ -55,6 +55,18 @@ export function circuitCost(s: Pick<Synthesis, 'netlist' | 'aig'>): number {
  * wrong — that would be a bug, never a property of the input.
  */
 export function synthesize(spec: Spec, net: BtfNet, weights: Float64Array, params: SynthesisParams = {}): Synthesis {
+  return runSteps(synthesizeSteps(spec, net, weights, params));
+}
+
+/**
+ * synthesize, letting the event loop run between its steps (every ~50 ms) so that an interruption is seen
+ * promptly: throws Interrupted when `params.signal` is aborted. The same steps, so the same circuit.
+ */
+export function synthesizeInterruptible(spec: Spec, net: BtfNet, weights: Float64Array, params: SynthesisParams = {}): Promise<Synthesis> {
+  return runStepsInterruptible(synthesizeSteps(spec, net, weights, params), params.signal);
+}
+
+function* synthesizeSteps(spec: Spec, net: BtfNet, weights: Float64Array, params: SynthesisParams): Steps<Synthesis> {
   const times: SynthesisTimes = { extract: 0, simplify: 0, optimize: 0, simulate: 0 };
   let t = performance.now();
   let ex: ReturnType<typeof extract>;
@@ -67,7 +79,8 @@ export function synthesize(spec: Spec, net: BtfNet, weights: Float64Array, param
     throw new InternalError(`the gates of a solved network cannot be read back: ${(err as Error).message}`);
   }
   times.extract = performance.now() - t;
-  return finishNetlist(spec, ex.netlist, ex.stats, params, times);
+  yield;
+  return yield* finishNetlistSteps(spec, ex.netlist, ex.stats, params, times);
 }
 
 /**
@@ -79,15 +92,20 @@ export function finishNetlist(
   spec: Spec, extracted: Netlist, extractStats: ExtractStats, params: SynthesisParams = {},
   times: SynthesisTimes = { extract: 0, simplify: 0, optimize: 0, simulate: 0 },
 ): Synthesis {
+  return runSteps(finishNetlistSteps(spec, extracted, extractStats, params, times));
+}
+
+function* finishNetlistSteps(spec: Spec, extracted: Netlist, extractStats: ExtractStats, params: SynthesisParams, times: SynthesisTimes): Steps<Synthesis> {
   let t = performance.now();
   const si = simplify(extracted, spec.table);
   times.simplify = performance.now() - t;
+  yield;
   let netlist = si.netlist;
   let opt: OptimizeStats | undefined;
   if (params.optimize ?? true) {
     t = performance.now();
     const left = params.deadline === undefined ? OPTIMIZE_MS : Math.max(0, Math.min(OPTIMIZE_MS, params.deadline - performance.now()));
-    const o = optimize(netlist, spec.table, { effort: params.effort ?? 1000, seed: params.seed ?? 1, timeLimitMs: left });
+    const o = yield* optimizeSteps(netlist, spec.table, { effort: params.effort ?? 1000, seed: params.seed ?? 1, timeLimitMs: left });
     netlist = o.netlist;
     opt = o.stats;
     times.optimize = performance.now() - t;

@@ -21,3 +21,34 @@ export function throwIfInterrupted(signal: AbortSignal | undefined): void {
 export function yieldToEvents(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
+
+/** A computation in steps: it yields between steps, where an interruption may stop it. */
+export type Steps<T> = Generator<void, T, void>;
+
+/** Run `steps` to the end, synchronously. */
+export function runSteps<T>(steps: Steps<T>): T {
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/** Milliseconds of steps between two turns of the event loop in runStepsInterruptible. */
+const YIELD_MS = 50;
+
+/**
+ * Run `steps` to the end, letting the event loop run every YIELD_MS so that a signal handler can abort
+ * `signal`; throws Interrupted then. The same steps as runSteps, so the same result.
+ */
+export async function runStepsInterruptible<T>(steps: Steps<T>, signal: AbortSignal | undefined): Promise<T> {
+  let last = performance.now();
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+    if (performance.now() - last >= YIELD_MS) {
+      await yieldToEvents();
+      throwIfInterrupted(signal);
+      last = performance.now();
+    }
+  }
+}
