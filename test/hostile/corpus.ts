@@ -15,6 +15,11 @@ export interface HostileCase {
   spawn?: boolean;
   /** Text on the child's stdin (spawn only). */
   stdin?: string;
+  /**
+   * Send this signal to the child (spawn only): `afterMs` after stderr first matches `afterErr` (or after
+   * the start without one). The run must then end within `withinMs` of the signal (default 5 s).
+   */
+  signal?: { name: 'SIGINT' | 'SIGTERM'; afterErr?: RegExp; afterMs?: number; withinMs?: number };
   expect: {
     code: number;
     /** Must match stderr (as a RegExp source, case-sensitive). */
