@@ -2,7 +2,7 @@
 // reference task on both), printed as tables and optionally written as JSON. Stage: CLI over
 // tools/bench-solver.ts.
 
-import type { BtfcCommand } from './command.js';
+import { interruptedStatus, type BtfcCommand } from './command.js';
 import { runBench, type BenchResult } from '../tools/bench-solver.js';
 import { writeFileAtomic } from '../util/fs-atomic.js';
 import { formatCount } from './progress.js';
@@ -95,7 +95,7 @@ export const benchCommand: BtfcCommand = {
     });
     if (io.signal.aborted) {
       io.err('interrupted: no files written');
-      return 1;
+      return interruptedStatus(io.signal);
     }
     io.out(formatBench(result));
     if (args.json !== undefined) {

@@ -5,7 +5,7 @@
 
 import { btfcVersion } from '../util/version.js';
 import type { Argv } from 'yargs';
-import type { BtfcCommand, CommandIO } from './command.js';
+import { interruptedStatus, type BtfcCommand, type CommandIO } from './command.js';
 import { loadSpec } from '../flow/load-spec.js';
 import type { SolveSetup } from '../flow/lower.js';
 import { addSolveFlags, numberFlag, type SolveArgs } from './solve-flags.js';
@@ -104,7 +104,7 @@ async function handler(args: Args, io: CommandIO): Promise<number> {
   if (r === undefined) return 1;
   if (r.finished === undefined) {
     io.err('interrupted: no files written');
-    return 1;
+    return interruptedStatus(io.signal);
   }
   const lines = r.solved ? solvedLines(spec, setup, r, r.finished) : unsolvedLines(args, spec, setup, r);
   if (r.finished.files.length) lines.push(`wrote ${r.finished.files.map(outputName).join(', ')}`);

@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import type { Argv } from 'yargs';
-import type { BtfcCommand, CommandIO } from './command.js';
+import { interruptedStatus, type BtfcCommand, type CommandIO } from './command.js';
 import { loadSpec } from '../flow/load-spec.js';
 import { formatCount } from './progress.js';
 import { addSolveFlags } from './solve-flags.js';
@@ -123,6 +123,18 @@ function solvedLines(spec: Spec, r: DiscoverResult, b: ProvedCircuit, why: strin
   ];
 }
 
+/** What an interrupted search had found, and where it would have been written. */
+function interruptedLines(spec: Spec, r: DiscoverResult, output: string): string[] {
+  const b = r.circuits[0];
+  if (!b) return [`interrupted after ${r.rounds} rounds (${ms(r.searchMs)}): no circuit found yet; no files written`];
+  const g = countGates(b.synthesis.netlist);
+  return [
+    `interrupted after ${r.rounds} rounds (${ms(r.searchMs)}): the best circuit so far of ${spec.name} (unproved) was ${describeCircuit(b)}: `
+      + `${g.total} gates, AIG ${b.synthesis.aig.andNodes} AND nodes, depth ${b.synthesis.aig.depth}`,
+    `it would have been written to ${output}; no files written`,
+  ];
+}
+
 async function handler(args: Args, io: CommandIO): Promise<number> {
   checkArgs(args);
   checkInputName(args.what, 'spec (or family)');
@@ -144,8 +156,8 @@ async function handler(args: Args, io: CommandIO): Promise<number> {
   }, { signal: io.signal, onRound: (x) => io.err(roundLine(x)) }));
   if (r === undefined) return 1;
   if (r.stoppedBy === 'aborted') {
-    io.err('interrupted: no files written');
-    return 1;
+    io.err(interruptedLines(spec, r, args.output ?? `${spec.name}.v`).join('\n'));
+    return interruptedStatus(io.signal);
   }
   for (const f of r.proofFailures) io.err(`btfc: INTERNAL ERROR: ${f}`);
   const why = { patience: `${args.patience} solutions in a row without improvement`, timeout: 'the timeout', exhausted: 'no candidate left', aborted: 'interrupted' }[r.stoppedBy];

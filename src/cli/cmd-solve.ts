@@ -3,7 +3,7 @@
 
 import type { Argv } from 'yargs';
 import { loadSpec } from '../flow/load-spec.js';
-import type { BtfcCommand, CommandIO } from './command.js';
+import { interruptedStatus, type BtfcCommand, type CommandIO } from './command.js';
 import { solveSetup, type SolveSetup } from '../flow/lower.js';
 import { addSolveFlags, type SolveArgs } from './solve-flags.js';
 import { solveProgress, restartLine, formatCount } from './progress.js';
@@ -89,7 +89,7 @@ async function handler(args: Args, io: CommandIO): Promise<number> {
   }
   if (st.aborted) {
     io.err('interrupted: no files written');
-    return 1;
+    return interruptedStatus(io.signal);
   }
   const lines: string[] = [];
   if (params.all) for (const r of st.restarts) lines.push(restartLine(r, params.restarts));

@@ -20,6 +20,14 @@ export interface CommandIO {
   err: (text: string) => void;
   /** True when stderr is a terminal (progress bars are drawn only then). */
   errIsTTY: boolean;
-  /** Aborted on Ctrl-C: long work stops cleanly and writes nothing partial. */
+  /**
+   * Aborted on Ctrl-C (reason 'SIGINT') or SIGTERM ('SIGTERM'): every stage stops promptly, nothing is
+   * written, and the command exits with interruptedStatus(signal).
+   */
   signal: AbortSignal;
+}
+
+/** The exit status of an interrupted command: 128 + the signal's number (130 for SIGINT, 143 for SIGTERM). */
+export function interruptedStatus(signal: AbortSignal): number {
+  return signal.reason === 'SIGTERM' ? 143 : 130;
 }

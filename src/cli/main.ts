@@ -4,7 +4,9 @@ import yargs from 'yargs';
 import { btfcVersion } from '../util/version.js';
 import { UserError, formatDiagnostic } from '../util/diagnostics.js';
 import { sourceCache } from '../flow/load-spec.js';
-import type { BtfcCommand, CommandIO } from './command.js';
+import { interruptedStatus, type BtfcCommand, type CommandIO } from './command.js';
+import { Interrupted } from '../util/interrupt.js';
+import { abortYosys } from '../verify/yosys.js';
 import { commands } from './commands.js';
 import { joinDashValues } from './outputs.js';
 
@@ -18,8 +20,20 @@ export async function main(argvIn: string[], ioIn?: Partial<CommandIO>): Promise
     errIsTTY: ioIn?.errIsTTY ?? Boolean(process.stderr.isTTY),
     signal: ioIn?.signal ?? controller.signal,
   };
-  const onSigint = () => controller.abort();
-  if (!ioIn?.signal) process.once('SIGINT', onSigint);
+  // The first SIGINT or SIGTERM aborts the signal: the stages stop at their next check (the solver at its
+  // next poll, Yosys at once, synchronous stages between their bounded steps) and write nothing. A second
+  // one finds no listener and ends the process at once, the default action.
+  const onSignal = (name: NodeJS.Signals) => {
+    process.removeListener('SIGINT', onSignal);
+    process.removeListener('SIGTERM', onSignal);
+    controller.abort(name);
+  };
+  // Yosys blocks its worker thread: an interruption terminates it, whatever command runs it.
+  io.signal.addEventListener('abort', abortYosys, { once: true });
+  if (!ioIn?.signal) {
+    process.once('SIGINT', onSignal);
+    process.once('SIGTERM', onSignal);
+  }
 
   let exitCode: number | undefined;
   let usageError: string | undefined;
@@ -38,7 +52,8 @@ export async function main(argvIn: string[], ioIn?: Partial<CommandIO>): Promise
     .demandCommand(1, 'name a command (see btfc --help)')
     .recommendCommands()
     .wrap(Math.min(110, process.stdout.columns || 100))
-    .epilogue('Exit status: 0 success; 1 no solution within the budget, or a failed proof; 2 bad input or usage.')
+    .epilogue('Exit status: 0 success; 1 no solution within the budget, or a failed proof; 2 bad input or usage; '
+      + '130 interrupted (Ctrl-C), 143 terminated (SIGTERM), with nothing written.')
     .exitProcess(false)
     .fail((msg, err) => {
       // yargs reports its own usage errors (and a flag's rejected value, cli/solve-flags.ts) as YError.
@@ -58,9 +73,15 @@ export async function main(argvIn: string[], ioIn?: Partial<CommandIO>): Promise
       for (const d of err.diagnostics) io.err(formatDiagnostic(d, sourceCache));
       return err.exitCode;
     }
+    if (err instanceof Interrupted) {
+      io.err('interrupted: no files written');
+      return interruptedStatus(io.signal);
+    }
     throw err;
   } finally {
-    process.removeListener('SIGINT', onSigint);
+    process.removeListener('SIGINT', onSignal);
+    process.removeListener('SIGTERM', onSignal);
+    io.signal.removeEventListener('abort', abortYosys);
   }
   if (usageError !== undefined) {
     if (helpOrVersion) io.err(helpOrVersion);

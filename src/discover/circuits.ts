@@ -9,11 +9,12 @@ import { forward, type BtfNet } from '../ir/btf-net.js';
 import type { TableItems } from '../ir/truth-table.js';
 import { countGates, type Netlist } from '../ir/netlist.js';
 import type { SolveResult } from '../rrr/solve.js';
-import { circuitCost, finishNetlist, synthesize } from '../gates/synthesize.js';
+import { circuitCost, finishNetlist, synthesizeInterruptible } from '../gates/synthesize.js';
 import { composeNetlists } from '../gates/compose.js';
 import type { ExtractStats } from '../gates/extract.js';
 import type { Decomposition } from './decompose.js';
 import type { ComposedCircuit, DiscoverParams, FoundCircuit, NetCircuit } from './types.js';
+import { throwIfInterrupted, yieldToEvents } from '../util/interrupt.js';
 
 /** Optimizer effort for each solution during the search; the best POLISH circuits get the full effort. */
 const SEARCH_EFFORT = 200;
@@ -71,6 +72,9 @@ export function readsBack(net: BtfNet, weights: Float64Array, items: TableItems)
   return true;
 }
 
+/** The search's deadline (performance.now() time) and abort signal, passed to synthesize. */
+export interface ReadBackLimits { deadline?: number; signal?: AbortSignal }
+
 /** The candidate net a round ran, as its circuits record it. */
 export interface RoundNet {
   candidate: number;
@@ -85,20 +89,23 @@ export interface RoundNet {
  * (readsBack: extraction takes the outputs from the table, so an output node's own threshold may still be
  * wrong on a row or two).
  */
-export function readBackRound(spec: Spec, items: TableItems, rn: RoundNet, res: SolveResult, round: number, seed: number, effort: number): NetCircuit[] {
+export async function readBackRound(spec: Spec, items: TableItems, rn: RoundNet, res: SolveResult, round: number, seed: number, effort: number,
+  limits: ReadBackLimits = {}): Promise<NetCircuit[]> {
   const sols = [...res.solutions];
   if (res.best && !sols.some((s) => s.restart === res.best!.restart)
     && (res.best.trainAccuracy === 1 || readsBack(rn.net, res.best.weights, items))) {
     sols.push({ restart: res.best.restart, weights: res.best.weights });
   }
   sols.sort((a, b) => a.restart - b.restart);
-  return sols.map((s) => {
+  const out: NetCircuit[] = [];
+  for (const s of sols) {
     const rep = res.stats.restarts.find((r) => r.restart === s.restart)!;
-    return {
+    out.push({
       kind: 'net', candidate: rn.candidate, architecture: rn.architecture, sigma: rn.sigma, round, restart: s.restart, seed: rep.seed,
-      iterations: rep.iterations, synthesis: synthesize(spec, rn.net, s.weights, { seed, effort }), net: rn.net, weights: s.weights,
-    };
-  });
+      iterations: rep.iterations, synthesis: await synthesizeInterruptible(spec, rn.net, s.weights, { seed, effort, ...limits }), net: rn.net, weights: s.weights,
+    });
+  }
+  return out;
 }
 
 const restartOf = (f: FoundCircuit) => (f.kind === 'net' ? f.restart : -1);
@@ -106,16 +113,21 @@ const restartOf = (f: FoundCircuit) => (f.kind === 'net' ? f.restart : -1);
 /**
  * Sort `circuits` best first (ties: the earlier round, then restart) and polish the best few again at the
  * full optimizer effort, keeping the smaller of the two results. A composed circuit was finished at the
- * full effort already. Returns `circuits`, sorted.
+ * full effort already. Polishing stops at `limits.deadline`; an abort (seen between circuits, where the
+ * event loop runs) throws Interrupted. Returns `circuits`, sorted.
  */
-export function rankAndPolish(spec: Spec, circuits: FoundCircuit[], seed: number, effort: { full: number; search: number }): FoundCircuit[] {
+export async function rankAndPolish(spec: Spec, circuits: FoundCircuit[], seed: number, effort: { full: number; search: number },
+  limits: ReadBackLimits = {}): Promise<FoundCircuit[]> {
   const order = (a: FoundCircuit, b: FoundCircuit) => circuitCost(a.synthesis) - circuitCost(b.synthesis)
     || a.round - b.round || restartOf(a) - restartOf(b);
   circuits.sort(order);
   if (effort.full > effort.search) {
     for (const f of circuits.slice(0, POLISH)) {
+      await yieldToEvents();
+      throwIfInterrupted(limits.signal);
+      if (limits.deadline !== undefined && performance.now() > limits.deadline) break;
       if (f.kind !== 'net') continue;
-      const syn = synthesize(spec, f.net, f.weights, { seed, effort: effort.full });
+      const syn = await synthesizeInterruptible(spec, f.net, f.weights, { seed, effort: effort.full, ...limits });
       if (circuitCost(syn) < circuitCost(f.synthesis)) f.synthesis = syn;
     }
     circuits.sort(order);

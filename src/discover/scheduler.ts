@@ -14,6 +14,7 @@ import {
   startIterations, workPerIteration, type CandidateSpec,
 } from './candidates.js';
 import { readBackRound, type Found, type RoundNet } from './circuits.js';
+import { Interrupted } from '../util/interrupt.js';
 import type { CandidateRow, DiscoverHooks, DiscoverParams, FoundCircuit, NetCircuit, StopReason } from './types.js';
 
 /** Work (edges × items × iterations) one restart should cost at least; ≈ 1 s of one core. */
@@ -239,7 +240,15 @@ export async function runRounds(spec: Spec, params: DiscoverParams, hooks: Disco
     scheduler.tally(r, res, performance.now() - tr);
     rounds++;
     if (res.stats.aborted) return stop('aborted');
-    const circuits = readBackRound(spec, items, r.net, res, rounds, params.seed, effort);
+    let circuits: NetCircuit[];
+    try {
+      circuits = await readBackRound(spec, items, r.net, res, rounds, params.seed, effort, {
+        deadline, ...(hooks.signal ? { signal: hooks.signal } : {}),
+      });
+    } catch (err) {
+      if (err instanceof Interrupted) return stop('aborted');
+      throw err;
+    }
     for (const f of circuits) found.add(f);
     scheduler.judge(r, res, circuits);
     const best = found.best;

@@ -31,7 +31,9 @@
 // - Stop at the timeout (the remaining time is passed to solveNet, which cuts a long round), when
 //   `patience` solutions in a row did not improve the best, when every candidate retired, or on abort.
 //   Finishing proves the best circuit; if Yosys refutes it (a bug: it passed simulation), the refutation
-//   is recorded and the next circuit is tried.
+//   is recorded and the next circuit is tried. Reading back and polishing are bounded by the clock too
+//   (the search's deadline; polishing a quarter of the timeout); an interruption at any stage returns the
+//   circuits so far, unproved, with nothing written.
 
 import { bitNames, type Spec } from '../ir/spec.js';
 import { finish, type Certified, type FinishCandidate, type Finished } from '../flow/finish.js';
@@ -40,6 +42,7 @@ import { decomposition, discoverBlocks } from './blocks.js';
 import { chosenJson, describeCircuit, efforts, Found, rankAndPolish } from './circuits.js';
 import { runRounds } from './scheduler.js';
 import type { DiscoverHooks, DiscoverParams, DiscoverResult, FoundCircuit, ProvedCircuit } from './types.js';
+import { Interrupted } from '../util/interrupt.js';
 
 /** Search architectures for the smallest circuit of `spec` (see the header for the strategy), then finish it. */
 export async function discover(spec: Spec, params: DiscoverParams, hooks: DiscoverHooks = {}): Promise<DiscoverResult> {
@@ -50,16 +53,37 @@ export async function discover(spec: Spec, params: DiscoverParams, hooks: Discov
   const blocks = dec ? await discoverBlocks(spec, dec, params, hooks, effort.full, discover) : undefined;
   if (blocks?.circuit) found.add(blocks.circuit);
   const search = await runRounds(spec, params, hooks, found, t0, effort.search);
-  const circuits = rankAndPolish(spec, found.circuits, params.seed, effort);
-  const result: Searched = {
-    circuits, rows: [...(blocks?.rows ?? []), ...search.scheduler.rows(circuits)], rounds: (blocks?.rounds ?? 0) + search.rounds,
-    stoppedBy: search.stoppedBy, searchMs: search.searchMs,
-  };
+  const aborted = (): DiscoverResult => ({
+    circuits: found.circuits, rows: [...(blocks?.rows ?? []), ...search.scheduler.rows(found.circuits)],
+    rounds: (blocks?.rounds ?? 0) + search.rounds, stoppedBy: 'aborted', searchMs: search.searchMs, proofFailures: [],
+    timeMs: performance.now() - t0, files: [],
+  });
+  // An interrupted search is neither polished nor proved, and writes nothing: the caller says what the
+  // best circuit so far was (found.circuits is ranked once rankAndPolish has started).
+  if (search.stoppedBy === 'aborted') return aborted();
+  try {
+    const polishBy = performance.now() + Math.max(POLISH_MIN_MS, params.timeoutMs * POLISH_SHARE);
+    const circuits = await rankAndPolish(spec, found.circuits, params.seed, effort, { deadline: polishBy, ...(hooks.signal ? { signal: hooks.signal } : {}) });
+    return await finishSearch(spec, params, t0, hooks.signal, {
+      circuits, rows: [...(blocks?.rows ?? []), ...search.scheduler.rows(circuits)], rounds: (blocks?.rounds ?? 0) + search.rounds,
+      stoppedBy: search.stoppedBy, searchMs: search.searchMs,
+    });
+  } catch (err) {
+    if (err instanceof Interrupted) return aborted();
+    throw err;
+  }
+}
+
+/** Polishing the best circuits after the search: this share of the timeout, and at least POLISH_MIN_MS. */
+const POLISH_SHARE = 0.25;
+const POLISH_MIN_MS = 2000;
+
+/** Prove the best circuit that passes and write it (finish.ts); Interrupted on an abort. */
+async function finishSearch(spec: Spec, params: DiscoverParams, t0: number, signal: AbortSignal | undefined, result: Searched): Promise<DiscoverResult> {
   const finishAt = performance.now() - t0;
-  const done = await finish(spec, circuits.map(candidate), {
+  const done = await finish(spec, result.circuits.map(candidate), {
     prove: params.prove, header: params.header ?? [], onRefuted: 'next',
-    // An interrupted search writes nothing.
-    ...(params.outputs && search.stoppedBy !== 'aborted' ? { outputs: params.outputs } : {}),
+    ...(params.outputs ? { outputs: params.outputs } : {}), ...(signal ? { signal } : {}),
     report: (certified, files) => report(spec, params, result, certified, finishAt + certified.times.total, files),
   });
   return {

@@ -4,12 +4,14 @@
 
 import type { Spec } from '../ir/spec.js';
 import { solveNet, type SolveHooks, type SolveParams, type SolveResult } from '../rrr/solve.js';
-import { circuitCost, synthesize, type Synthesis } from '../gates/synthesize.js';
+import { circuitCost, synthesizeInterruptible, type Synthesis } from '../gates/synthesize.js';
 import { baseline as baselineStats, type BaselineStats } from '../verify/baseline.js';
 import type { SolveArgs } from '../ir/solve-options.js';
 import { solveSetup, type SolveSetup } from './lower.js';
 import { finish, type Certified, type FinishCandidate, type FinishOutcome, type OutputPaths } from './finish.js';
 import { buildReport } from './report.js';
+import { throwIfInterrupted, yieldToEvents } from '../util/interrupt.js';
+import { withYosysAbort } from '../verify/yosys.js';
 
 export interface CompileParams {
   /** Also synthesise the table with Yosys + ABC for comparison. */
@@ -76,29 +78,45 @@ export async function compileCircuit(spec: Spec, lowered: Lowered, opts: Compile
     times.total = performance.now() - t0;
     return { solve, solved: false, times };
   }
-  const circuit = readBack(spec, solve, params, opts, times);
+  // The read-back (extract, simplify, optimize) must end within the --timeout too (docs/ARCHITECTURE.md).
+  const deadline = params.timeoutMs !== undefined ? t0 + params.timeoutMs : undefined;
+  const circuit = await readBack(spec, solve, params, { ...opts, ...(deadline !== undefined ? { deadline } : {}) }, times);
   const result: CompileResult = { solve, solved: true, fitted, circuit, times };
   if (opts.baseline) {
     const t = performance.now();
-    result.baseline = await baselineStats(spec.table);
+    result.baseline = await withYosysAbort(opts.hooks?.signal, () => baselineStats(spec.table));
     times.baseline = performance.now() - t;
   }
   times.total = performance.now() - t0;
   return result;
 }
 
-/** Synthesise the first `maxCandidates` solutions (or the fitting best restart); the smallest circuit wins. */
-function readBack(spec: Spec, solve: SolveResult, params: SolveParams, opts: CompileParams, times: CompileTimes): CompiledCircuit {
+/**
+ * Synthesise the first `maxCandidates` solutions (or the fitting best restart); the smallest circuit wins.
+ * Past the deadline only the first is read back (synthesize bounds it); Interrupted on an abort, which is
+ * seen between candidates (the event loop runs there).
+ */
+async function readBack(spec: Spec, solve: SolveResult, params: SolveParams, opts: CompileParams & { deadline?: number },
+  times: CompileTimes): Promise<CompiledCircuit> {
   const cands = solve.solutions.length > 0 ? solve.solutions : [{ restart: solve.best!.restart, weights: solve.best!.weights }];
+  const signal = opts.hooks?.signal;
   let best: { synthesis: Synthesis; restart: number } | undefined;
   for (const c of cands.slice(0, opts.maxCandidates ?? 8)) {
-    const syn = synthesize(spec, solve.net, c.weights, { optimize: opts.optimize, effort: opts.effort, seed: params.seed });
+    await yieldToEvents();
+    throwIfInterrupted(signal);
+    if (best && opts.deadline !== undefined && performance.now() > opts.deadline) break;
+    const syn = await synthesizeInterruptible(spec, solve.net, c.weights, {
+      optimize: opts.optimize, effort: opts.effort, seed: params.seed,
+      ...(opts.deadline !== undefined ? { deadline: opts.deadline } : {}), ...(signal ? { signal } : {}),
+    });
     times.optimize += syn.times.optimize;
     times.extract += syn.times.extract;
     times.simplify += syn.times.simplify;
     times.simulate += syn.times.simulate;
     if (!best || circuitCost(syn) < circuitCost(best.synthesis)) best = { synthesis: syn, restart: c.restart };
   }
+  await yieldToEvents();
+  throwIfInterrupted(signal);
   const win = solve.stats.restarts.find((x) => x.restart === best!.restart);
   return {
     ...best!,
@@ -128,13 +146,15 @@ export type CompileRun = CompileResult & {
 
 /**
  * The whole compile: compileCircuit, then finish (nothing is written for an unsolved spec, not even the
- * JSON report; nothing on an interruption, or on an internal error, which is thrown).
+ * JSON report; nothing at all on an interruption — an aborted solve returns without `finished`, a later
+ * stage throws Interrupted — or on an internal error, which is thrown).
  */
 export async function compile(spec: Spec, setup: SolveSetup, opts: CompileOptions): Promise<CompileRun> {
   const r = await compileCircuit(spec, setup, opts);
   if (r.solve.stats.aborted) return r;
   const finished = await finish(spec, r.solved ? [r.circuit] : [], {
     prove: opts.prove, header: opts.header, onRefuted: 'stop', outputs: opts.outputs,
+    ...(opts.hooks?.signal ? { signal: opts.hooks.signal } : {}),
     report: (certified, files) => buildReport({
       kind: 'compile', spec, certified, files, widths: setup.widths, params: setup.params, solved: r.solved,
       fitted: r.solved && r.fitted, restart: r.solved ? r.circuit.restart : null, restarts: r.solve.stats.restarts,

@@ -22,6 +22,8 @@ import { certify } from '../verify/certify.js';
 import { writeFilesAtomic } from '../util/fs-atomic.js';
 import { InternalError } from '../util/internal-error.js';
 import { UserError } from '../util/diagnostics.js';
+import { Interrupted, throwIfInterrupted } from '../util/interrupt.js';
+import { withYosysAbort } from '../verify/yosys.js';
 
 /** A circuit ready to finish: synthesised and already simulated once. */
 export interface FinishCandidate {
@@ -72,6 +74,8 @@ export interface FinishOptions<C extends FinishCandidate> {
   outputs?: OutputPaths;
   /** The JSON report's text, given what was certified and the files written (the report among them). */
   report?: (certified: Certified<C>, files: string[]) => string;
+  /** Aborted on an interruption: Yosys is stopped and Interrupted thrown, before anything is written. */
+  signal?: AbortSignal;
 }
 
 export interface FinishOutcome<C extends FinishCandidate> extends Certified<C> {
@@ -82,12 +86,14 @@ export interface FinishOutcome<C extends FinishCandidate> extends Certified<C> {
 /**
  * Finish the first of `candidates` (ranked best first) that passes: simulate, emit, certify; then write.
  * Throws InternalError — before writing anything — when a circuit fails simulation, and on a refuted
- * proof under 'stop'.
+ * proof under 'stop'; Interrupted when `signal` is aborted before the writes.
  */
 export async function finish<C extends FinishCandidate>(
   spec: Spec, candidates: readonly C[], opts: FinishOptions<C>,
 ): Promise<FinishOutcome<C>> {
-  const certified = await certifyFirst(spec, candidates, opts);
+  const certified = await withYosysAbort(opts.signal, () => certifyFirst(spec, candidates, opts));
+  // The last moment an interruption can stop the run: after it, everything is written at once.
+  throwIfInterrupted(opts.signal);
   const files = opts.outputs && certified.finished ? writeOutputs(certified.finished, certified, opts.outputs, opts) : [];
   return { ...certified, files };
 }
@@ -98,6 +104,7 @@ async function certifyFirst<C extends FinishCandidate>(spec: Spec, candidates: r
   const refutations: string[] = [];
   let finished: Finished<C> | undefined;
   for (const c of candidates) {
+    if (opts.signal?.aborted) throw new Interrupted();
     const nl = c.synthesis.netlist;
     const t = performance.now();
     const sim = checkAgainstTable(nl, spec.table);

@@ -7,7 +7,9 @@
 // table has none). The smallest fitting form wins:
 //   constant (bias only) → copy / NOT of one sender → AND / OR of two literals → MAJ3 of three literals
 //   → "wide": a minimal support of senders that determines the node on the seen patterns, and a small
-//     AND/OR/MAJ circuit for it with every unseen pattern a don't-care (small-synth.ts).
+//     AND/OR/MAJ circuit for it with every unseen pattern a don't-care (small-synth.ts); where that search
+//     would be too long (over 16 senders, its work budget spent, or past the deadline) the node's
+//     threshold form, an adder tree and a comparison (threshold-form.ts).
 // Weights only order the search (largest |w| first): the first fitting candidate in that order wins.
 
 import { UserError } from '../util/diagnostics.js';
@@ -21,6 +23,8 @@ import {
   appendGates, careInputColumns, careRows, gateInto, litColumn, netlistCircuit, simulateInto, type CareRows, type NetlistCircuit,
 } from './simulate.js';
 import { buildExpr, evalExpr, exprCost, synthPartial, type PartialFn } from './small-synth.js';
+import { buildThreshold, integerThreshold, type ThresholdTerm } from './threshold-form.js';
+import { Interrupted } from '../util/interrupt.js';
 
 export type NodeForm = 'const' | 'copy' | 'and' | 'or' | 'maj' | 'wide';
 
@@ -81,10 +85,19 @@ function fits(f: Uint32Array, neg: boolean, target: Uint32Array, care: Uint32Arr
 interface Cand { lit: Lit; col: Uint32Array; weight: number; signed: number }
 
 /**
+ * How long extraction may search: past `deadline` (a performance.now() time) wide nodes take their
+ * threshold form at once; an aborted `signal` stops it (Interrupted) between nodes.
+ */
+export interface ExtractLimits { deadline?: number; signal?: AbortSignal }
+
+const late = (limits: ExtractLimits): boolean =>
+  limits.signal?.aborted === true || (limits.deadline !== undefined && performance.now() > limits.deadline);
+
+/**
  * Read a solved net back as gates. The net's inputs are the table's inputs x0, x1, … and its outputs the
  * table's output columns in order. Throws a UserError when the net does not compute the table.
  */
-export function extract(net: BtfNet, weights: Float64Array, table: TruthTable, names?: ExtractNames): { netlist: Netlist; stats: ExtractStats } {
+export function extract(net: BtfNet, weights: Float64Array, table: TruthTable, names?: ExtractNames, limits: ExtractLimits = {}): { netlist: Netlist; stats: ExtractStats } {
   const t0 = performance.now();
   if (net.numInputs !== table.numInputs || net.numOutputs !== table.numOutputs) {
     throw new Error(`internal: net ${net.numInputs}→${net.numOutputs} does not fit table ${table.numInputs}→${table.numOutputs}`);
@@ -102,7 +115,10 @@ export function extract(net: BtfNet, weights: Float64Array, table: TruthTable, n
     gates: { and: 0, or: 0, maj: 0, not: 0, total: 0 },
     timeMs: 0,
   };
-  for (let n = net.firstBtf; n < net.numNodes; n++) nodeLit[n] = readBtfNode(net, weights, n, nodeLit, cols, stats);
+  for (let n = net.firstBtf; n < net.numNodes; n++) {
+    if (limits.signal?.aborted) throw new Interrupted();
+    nodeLit[n] = readBtfNode(net, weights, n, nodeLit, cols, stats, limits);
+  }
   for (let k = 0; k < net.numOutputs; k++) nl.outputs[k] = nodeLit[net.firstOutput + k]!;
   stats.gates = countGates(nl);
   stats.timeMs = performance.now() - t0;
@@ -110,7 +126,7 @@ export function extract(net: BtfNet, weights: Float64Array, table: TruthTable, n
 }
 
 /** BTF node n as gates appended to the netlist: returns its literal and counts its form. */
-function readBtfNode(net: BtfNet, weights: Float64Array, n: number, nodeLit: Int32Array, cols: Columns, stats: ExtractStats): Lit {
+function readBtfNode(net: BtfNet, weights: Float64Array, n: number, nodeLit: Int32Array, cols: Columns, stats: ExtractStats, limits: ExtractLimits): Lit {
   const { cands, senderLits, senderW } = senders(net, weights, n, nodeLit, cols);
   const { target, care } = nodeTarget(net, n, senderLits, senderW, cols);
   const add = (g: Gate): Lit => addGate(cols.nl, g);
@@ -120,7 +136,7 @@ function readBtfNode(net: BtfNet, weights: Float64Array, n: number, nodeLit: Int
     stats.forms[r.form]++;
     lit = r.lit;
   } else {
-    const wide = readWide(n, cands, target, care, cols.cr.rows.length, add, net, n >= net.firstOutput);
+    const wide = readWide(n, cands, target, care, cols.cr.rows.length, add, net, limits);
     stats.forms.wide++;
     stats.wide.push({ node: n, support: wide.support, patterns: wide.patterns, gates: wide.gates });
     lit = wide.lit;
@@ -248,38 +264,80 @@ function binomial(n: number, k: number): number {
   return r;
 }
 
-/** Smallest support found: exhaustive by size while cheap, else greedy elimination (small weights first). */
-function minimalSupport(cands: Cand[], target: Uint32Array, care: Uint32Array, R: number): Cand[] | undefined {
-  if (!determines(cands, target, care, R)) return undefined;
+/**
+ * Subsets of senders tried for a minimal support, counted at 256 rows each: the exhaustive search stops
+ * before it would check more (a table of more rows gets proportionally fewer subsets).
+ */
+const SUPPORT_CHECKS = 50_000;
+
+/**
+ * Smallest support found: exhaustive by size while cheap, else greedy elimination (small weights first).
+ * The caller has checked that all of `cands` determine the target. Undefined past the deadline.
+ */
+function minimalSupport(cands: Cand[], target: Uint32Array, care: Uint32Array, R: number, limits: ExtractLimits): Cand[] | undefined {
+  const rowFactor = Math.max(1, R / 256);
   let checked = 0;
   for (let k = 1; k < cands.length; k++) {
     const c = binomial(cands.length, k);
-    if (checked + c > 50_000) break;
+    if ((checked + c) * rowFactor > SUPPORT_CHECKS) break;
     checked += c;
-    for (const subset of combinations(cands, k)) if (determines(subset, target, care, R)) return subset;
+    let n = 0;
+    for (const subset of combinations(cands, k)) {
+      if ((++n & 255) === 0 && late(limits)) return undefined;
+      if (determines(subset, target, care, R)) return subset;
+    }
   }
   let support = [...cands];
   for (const c of [...cands].reverse()) {
+    if (late(limits)) return undefined;
     const without = support.filter((x) => x !== c);
     if (determines(without, target, care, R)) support = without;
   }
   return support;
 }
 
-/** A node needing more than one gate: minimal support, then small synthesis with unseen patterns free. */
+/** A wide node as read back: its literal, the support size, distinct patterns seen and gates used. */
+interface WideRead { lit: Lit; support: number; patterns: number; gates: number }
+
+/**
+ * A node needing more than one gate: minimal support, then small synthesis with unseen patterns free —
+ * or, when that search would be too long (past the deadline, a support over 16 senders, or small
+ * synthesis out of its work budget), the node's threshold form (threshold-form.ts).
+ */
 function readWide(n: number, cands: Cand[], target: Uint32Array, care: Uint32Array, R: number, add: (g: Gate) => Lit,
-  net: BtfNet, isOutput: boolean): { lit: Lit; support: number; patterns: number; gates: number } {
-  const support = minimalSupport(cands, target, care, R);
-  if (!support) {
+  net: BtfNet, limits: ExtractLimits): WideRead {
+  if (!determines(cands, target, care, R)) {
     throw new UserError({
       message: `output ${n - net.firstOutput} of the net does not compute the table: two care rows reach BTF node ${n} with the same inputs but need different values`,
-      hint: isOutput ? 'extract only a solved net (every care row right)' : undefined,
+      hint: n >= net.firstOutput ? 'extract only a solved net (every care row right)' : undefined,
     });
   }
+  const support = late(limits) ? undefined : minimalSupport(cands, target, care, R, limits);
+  const small = support && support.length <= 16 ? synthWide(n, support, target, care, R, add, limits) : undefined;
+  if (small) return small;
+  const terms: ThresholdTerm[] = cands.map((c) => (c.signed < 0
+    ? { lit: c.lit ^ 1, col: c.col.map((x) => ~x >>> 0), weight: -c.signed }
+    : { lit: c.lit, col: c.col, weight: c.signed }));
+  const int = integerThreshold(terms, target, care, R);
+  if (!int) throw new Error(`internal: BTF node ${n} has no integer threshold form on its patterns`);
+  const used = terms.map((t, i) => ({ t, w: int.weights[i]! })).filter((x) => x.w > 0);
+  const built = buildThreshold(used.map((x) => x.t.lit), used.map((x) => x.w), int.threshold, add);
+  return { lit: built.lit, support: used.length, patterns: distinctPatterns(used.map((x) => x.t.col), care, R), gates: built.gates };
+}
+
+/** How many distinct patterns the columns take on the cared rows. */
+function distinctPatterns(cols: readonly Uint32Array[], care: Uint32Array, R: number): number {
+  const seen = new Set<string>();
+  for (let i = 0; i < R; i++) if (bit(care, i)) seen.add(cols.map((c) => bit(c, i)).join(''));
+  return seen.size;
+}
+
+/** Small synthesis of a wide node over its support; undefined when it runs out of its limits. */
+function synthWide(n: number, support: Cand[], target: Uint32Array, care: Uint32Array, R: number, add: (g: Gate) => Lit,
+  limits: ExtractLimits): WideRead | undefined {
   // Inputs with negative weight enter complemented, so a threshold node becomes a monotone function.
   const vars = support.map((c) => (c.signed < 0 ? { ...c, lit: c.lit ^ 1, col: c.col.map((x) => ~x >>> 0) } : c));
   const s = vars.length;
-  if (s > 16) throw new Error(`internal: BTF node ${n} needs ${s} inputs to read back; small synthesis handles at most 16`);
   const fn: PartialFn = { s, value: new Uint32Array(Math.max(1, 2 ** s / 32)), care: new Uint32Array(Math.max(1, 2 ** s / 32)) };
   let patterns = 0;
   for (let i = 0; i < R; i++) {
@@ -291,7 +349,8 @@ function readWide(n: number, cands: Cand[], target: Uint32Array, care: Uint32Arr
     if ((target[i >>> 5]! >>> (i & 31)) & 1) fn.value[p >>> 5] = fn.value[p >>> 5]! | (1 << (p & 31));
   }
   // Variables in support order = descending weight, the decomposition's preference order.
-  const expr = synthPartial(fn);
+  const expr = synthPartial(fn, undefined, limits.deadline !== undefined ? { deadline: limits.deadline } : {});
+  if (!expr) return undefined;
   // Self-check on the pattern space before building.
   const varCols: Uint32Array[] = [];
   for (let v = 0; v < s; v++) {

@@ -14,6 +14,7 @@ import { careRows, checkAgainstTable, fitsCare, simulateCare } from './simulate.
 import { aigAnds, aigFromNetlist, type Aig } from './optimize/aig.js';
 import { resubSweep } from './optimize/resub.js';
 import { aigToNetlist } from './optimize/to-netlist.js';
+import { runSteps, type Steps } from '../util/interrupt.js';
 
 export interface OptimizeParams {
   /** Perturb-and-descend rounds after the first descent (default 1000); 0 = plain descent only. */
@@ -57,6 +58,11 @@ const UPHILL = 0.1;
 
 /** A smaller netlist computing the same function on the table's care set (or a copy of the input). */
 export function optimize(nl: Netlist, table: TruthTable, params: OptimizeParams = {}): { netlist: Netlist; stats: OptimizeStats } {
+  return runSteps(optimizeSteps(nl, table, params));
+}
+
+/** optimize in steps (one per descent sweep and per round), so that a caller can be interrupted between them. */
+export function* optimizeSteps(nl: Netlist, table: TruthTable, params: OptimizeParams = {}): Steps<{ netlist: Netlist; stats: OptimizeStats }> {
   const t0 = performance.now();
   const effort = params.effort ?? 1000;
   const deadline = t0 + (params.timeLimitMs ?? 1500);
@@ -81,15 +87,16 @@ export function optimize(nl: Netlist, table: TruthTable, params: OptimizeParams 
     return { netlist: out, stats: stats(out) };
   }
 
-  const descend = (a: Aig): Aig => {
+  const descend = function* (a: Aig): Steps<Aig> {
     for (;;) {
+      yield;
       const before = aigAnds(a);
       a = resubSweep(a, cr, { maxLevel: 2, zeroGain: 0, deadline, maxDivisors: 400 }, steps);
       if (aigAnds(a) >= before || performance.now() > deadline) return a;
     }
   };
 
-  let best = descend(start);
+  let best = yield* descend(start);
   let bestNl = aigToNetlist(best, nl);
   let bestCost = netlistCost(bestNl);
   const first = best;
@@ -99,7 +106,7 @@ export function optimize(nl: Netlist, table: TruthTable, params: OptimizeParams 
     // Chains of CHAIN rounds: each walks the plateaus from the first descent or from the best so far.
     if (r > 0 && r % CHAIN === 0) cur = rng() < 0.5 ? first : best;
     const kicked = resubSweep(cur, cr, { maxLevel: 2, zeroGain: ZERO_GAIN, uphill: UPHILL, rng, deadline, maxDivisors: 400 }, steps);
-    const cand = descend(kicked);
+    const cand = yield* descend(kicked);
     // The walk moves on plateaus and downhill (an uphill kick that descent does not repair is undone).
     if (aigAnds(cand) > aigAnds(cur)) continue;
     cur = cand;

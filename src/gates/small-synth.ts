@@ -226,12 +226,34 @@ function cofactor(fn: PartialFn, v: number, bit: 0 | 1): PartialFn {
   return { s: fn.s, value, care };
 }
 
-/** Decomposition synthesis. `order` lists the variables to use, most preferred first. */
-export function decompose(fn: PartialFn, order: number[], exhaustive = fn.s <= 8): Expr {
+/**
+ * Limits of a synthesis: `work` counts words of truth table touched (a cofactor, a memo key, a one-gate
+ * try), so the bound is the same on every machine and the result reproducible; `deadline` (a
+ * performance.now() time) is a safety net. Decomposition over 9 or more variables branches twice per split
+ * and can grow as 2^s × 2^s; past either limit the synthesis gives up (undefined) and the caller falls
+ * back to a form it can build without a search.
+ */
+export interface SynthLimits { work?: number; deadline?: number }
+
+/** Work of one synthesis by default: over 100× the most a node of the test suite's circuits needs (~150,000). */
+export const SYNTH_WORK = 20_000_000;
+
+class OutOfBudget extends Error {}
+
+/** Decomposition synthesis. `order` lists the variables to use, most preferred first. Throws OutOfBudget. */
+function decomposeWithin(fn: PartialFn, order: number[], exhaustive: boolean, limits: SynthLimits): Expr {
   const allCols: Uint32Array[] = [];
   for (let v = 0; v < fn.s; v++) allCols.push(varColumn(v, fn.s));
   const memo = new Map<string, Best>();
+  const maxWork = limits.work ?? SYNTH_WORK;
+  const W = words(fn.s);
+  let work = 0;
+  let calls = 0;
   const rec = (f: PartialFn, vars: number[]): Best => {
+    // Every call builds a key of 2W words and may take two cofactors and a one-gate search.
+    work += W * (4 + (vars.length <= 6 ? vars.length * vars.length * 4 : 0));
+    if (work > maxWork) throw new OutOfBudget();
+    if (limits.deadline !== undefined && (++calls & 63) === 0 && performance.now() > limits.deadline) throw new OutOfBudget();
     const key = `${vars.join(',')}|${Array.from(f.value).join(',')}|${Array.from(f.care).join(',')}`;
     const hit = memo.get(key);
     if (hit) return hit;
@@ -259,6 +281,16 @@ export function decompose(fn: PartialFn, order: number[], exhaustive = fn.s <= 8
     return best;
   };
   return rec(fn, order).expr;
+}
+
+/** Decomposition synthesis. `order` lists the variables to use, most preferred first. */
+export function decompose(fn: PartialFn, order: number[], exhaustive = fn.s <= 8, limits: SynthLimits = {}): Expr | undefined {
+  try {
+    return decomposeWithin(fn, order, exhaustive, limits);
+  } catch (err) {
+    if (err instanceof OutOfBudget) return undefined;
+    throw err;
+  }
 }
 
 /** One-gate circuits over the given variables. */
@@ -324,13 +356,15 @@ function unateMaj(fLo: PartialFn, fHi: PartialFn): { lo: PartialFn; hi: PartialF
 }
 
 /**
- * Synthesize: decomposition, then exact search for anything smaller — up to 4 gates over positive
+ * Synthesize (undefined when decomposition runs out of its limits): decomposition, then exact search for anything smaller — up to 4 gates over positive
  * literals when the function is monotone on its care set (threshold functions with their inputs
  * normalised to positive weights are: MAJ5 becomes 4 MAJ3), up to 3 (≤ 5 variables) or 2 gates in general.
  */
-export function synthPartial(fn: PartialFn, order?: number[]): Expr {
+export function synthPartial(fn: PartialFn, order?: number[], limits: SynthLimits = {}): Expr | undefined {
   const vars = order ?? Array.from({ length: fn.s }, (_, v) => v);
-  let best = decompose(fn, vars);
+  const dec = decompose(fn, vars, fn.s <= 8, limits);
+  if (!dec) return undefined;
+  let best = dec;
   let cost = exprCost(best);
   if (cost <= 1) return best;
   if (fn.s <= 6 && monotoneCompatible(fn)) {

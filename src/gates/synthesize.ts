@@ -9,7 +9,11 @@ import { extract, type ExtractStats } from './extract.js';
 import { simplify, type SimplifyStats } from './simplify.js';
 import { aigEstimate, countGates, type Netlist } from '../ir/netlist.js';
 import { checkAgainstTable } from './simulate.js';
-import { optimize, type OptimizeStats } from './optimize.js';
+import { optimizeSteps, type OptimizeStats } from './optimize.js';
+import { Interrupted, runSteps, runStepsInterruptible, type Steps } from '../util/interrupt.js';
+
+/** The optimizer's safety net in ms when no deadline is nearer (its effort, not the clock, bounds it). */
+const OPTIMIZE_MS = 60_000;
 
 export interface SynthesisParams {
   /** Don't-care resubstitution and local search for a smaller circuit after simplification (default on). */
@@ -18,6 +22,14 @@ export interface SynthesisParams {
    * input gives the same circuit on any machine; the time limit below is only a safety net. */
   effort?: number;
   seed?: number;
+  /**
+   * When the read-back must be done (a performance.now() time: the command's --timeout): past it, wide
+   * nodes take their threshold form without a search and the optimizer stops (the result then depends
+   * on the machine's speed, as any timed-out run does).
+   */
+  deadline?: number;
+  /** An interruption: extraction stops between nodes with Interrupted. */
+  signal?: AbortSignal;
 }
 
 export interface SynthesisTimes { extract: number; simplify: number; optimize: number; simulate: number }
@@ -43,16 +55,32 @@ export function circuitCost(s: Pick<Synthesis, 'netlist' | 'aig'>): number {
  * wrong — that would be a bug, never a property of the input.
  */
 export function synthesize(spec: Spec, net: BtfNet, weights: Float64Array, params: SynthesisParams = {}): Synthesis {
+  return runSteps(synthesizeSteps(spec, net, weights, params));
+}
+
+/**
+ * synthesize, letting the event loop run between its steps (every ~50 ms) so that an interruption is seen
+ * promptly: throws Interrupted when `params.signal` is aborted. The same steps, so the same circuit.
+ */
+export function synthesizeInterruptible(spec: Spec, net: BtfNet, weights: Float64Array, params: SynthesisParams = {}): Promise<Synthesis> {
+  return runStepsInterruptible(synthesizeSteps(spec, net, weights, params), params.signal);
+}
+
+function* synthesizeSteps(spec: Spec, net: BtfNet, weights: Float64Array, params: SynthesisParams): Steps<Synthesis> {
   const times: SynthesisTimes = { extract: 0, simplify: 0, optimize: 0, simulate: 0 };
   let t = performance.now();
   let ex: ReturnType<typeof extract>;
   try {
-    ex = extract(net, weights, spec.table, { name: spec.name, inputs: spec.inputs, outputs: spec.outputs });
+    ex = extract(net, weights, spec.table, { name: spec.name, inputs: spec.inputs, outputs: spec.outputs }, {
+      ...(params.deadline !== undefined ? { deadline: params.deadline } : {}), ...(params.signal ? { signal: params.signal } : {}),
+    });
   } catch (err) {
+    if (err instanceof Interrupted) throw err;
     throw new InternalError(`the gates of a solved network cannot be read back: ${(err as Error).message}`);
   }
   times.extract = performance.now() - t;
-  return finishNetlist(spec, ex.netlist, ex.stats, params, times);
+  yield;
+  return yield* finishNetlistSteps(spec, ex.netlist, ex.stats, params, times);
 }
 
 /**
@@ -64,14 +92,20 @@ export function finishNetlist(
   spec: Spec, extracted: Netlist, extractStats: ExtractStats, params: SynthesisParams = {},
   times: SynthesisTimes = { extract: 0, simplify: 0, optimize: 0, simulate: 0 },
 ): Synthesis {
+  return runSteps(finishNetlistSteps(spec, extracted, extractStats, params, times));
+}
+
+function* finishNetlistSteps(spec: Spec, extracted: Netlist, extractStats: ExtractStats, params: SynthesisParams, times: SynthesisTimes): Steps<Synthesis> {
   let t = performance.now();
   const si = simplify(extracted, spec.table);
   times.simplify = performance.now() - t;
+  yield;
   let netlist = si.netlist;
   let opt: OptimizeStats | undefined;
   if (params.optimize ?? true) {
     t = performance.now();
-    const o = optimize(netlist, spec.table, { effort: params.effort ?? 1000, seed: params.seed ?? 1, timeLimitMs: 60_000 });
+    const left = params.deadline === undefined ? OPTIMIZE_MS : Math.max(0, Math.min(OPTIMIZE_MS, params.deadline - performance.now()));
+    const o = yield* optimizeSteps(netlist, spec.table, { effort: params.effort ?? 1000, seed: params.seed ?? 1, timeLimitMs: left });
     netlist = o.netlist;
     opt = o.stats;
     times.optimize = performance.now() - t;

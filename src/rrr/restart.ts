@@ -22,6 +22,13 @@ export interface RestartEngine {
 
 /** Iterations between polls (stop flag, progress, training-accuracy check of the current wB). */
 export const POLL_EVERY = 100;
+/**
+ * Milliseconds between stop checks at most, once an iteration is known to be slow: a net of 100,000
+ * hidden nodes takes ~0.5 s an iteration, so POLL_EVERY iterations would overshoot a --timeout or a
+ * Ctrl-C by a minute. The first iteration is timed (not every one: the hot loop stays as it is).
+ */
+export const STOP_CHECK_MS = 50;
+
 /** How often a restart whose iterate became NaN/Infinity is re-seeded before it is given up. */
 export const MAX_ATTEMPTS = 3;
 
@@ -64,7 +71,10 @@ export interface RestartRun {
   warning?: string;
 }
 
-/** Called every POLL_EVERY iterations; return true to stop this restart now. */
+/**
+ * Called every POLL_EVERY iterations, and more often when iterations are slow (STOP_CHECK_MS); return
+ * true to stop this restart now.
+ */
 export type Poll = (restart: number, iteration: number, gap: number, bestGap: number) => boolean;
 
 /**
@@ -124,9 +134,13 @@ function runAttempt(engine: RestartEngine, params: RunParams, restart: number, s
     }
     return correct === engine.careBits;
   };
+  // Between regular polls, extra ones (stop checks) every `stopEvery` iterations when iterations are slow.
+  let stopEvery = POLL_EVERY;
   while (it < itermax) {
+    const tFirst = it === 0 ? performance.now() : 0;
     gap = engine.iterate(beta, gamma);
     it++;
+    if (it === 1) stopEvery = Math.max(1, Math.min(POLL_EVERY, Math.floor(STOP_CHECK_MS / Math.max(1e-3, performance.now() - tFirst))));
     if (!(gap < Infinity)) return undefined; // NaN or Infinity
     if (gap < bestGap) bestGap = gap;
     if (gap < gapstop && consider(gap)) {
@@ -143,6 +157,9 @@ function runAttempt(engine: RestartEngine, params: RunParams, restart: number, s
         stopped = it < itermax;
         break;
       }
+    } else if (it % stopEvery === 0 && poll(restart, it, gap, bestGap)) {
+      stopped = it < itermax;
+      break;
     }
   }
   if (!solved && it % POLL_EVERY !== 0 && it > 0 && consider(gap) && params.fitStop) {

@@ -6,6 +6,7 @@ import { Worker } from 'node:worker_threads';
 import { existsSync } from 'node:fs';
 import { workerPath } from '../util/worker-url.js';
 import type { YosysReply, YosysRequest } from './yosys-worker.js';
+import { Interrupted } from '../util/interrupt.js';
 
 export interface YosysResult {
   /** Yosys exited with status 0. */
@@ -59,6 +60,30 @@ export async function runYosysInWorker(args: string[], files: Record<string, str
     throw new Error(`Yosys could not run: ${reply.crash}`);
   }
   return { ok: reply.ok, stdout: reply.log, files: reply.files };
+}
+
+/**
+ * Stop Yosys now (an interruption: runYosys blocks its thread, so the worker is terminated, not asked):
+ * every request in flight rejects with Interrupted, and the next one starts a fresh worker.
+ */
+export function abortYosys(): void {
+  const w = worker;
+  worker = undefined;
+  for (const p of pending.values()) p.reject(new Interrupted());
+  pending.clear();
+  if (w) void w.terminate();
+}
+
+/** Run `work` with Yosys stopped (abortYosys) as soon as `signal` is aborted; Interrupted if it already is. */
+export async function withYosysAbort<T>(signal: AbortSignal | undefined, work: () => Promise<T>): Promise<T> {
+  if (!signal) return work();
+  if (signal.aborted) throw new Interrupted();
+  signal.addEventListener('abort', abortYosys, { once: true });
+  try {
+    return await work();
+  } finally {
+    signal.removeEventListener('abort', abortYosys);
+  }
 }
 
 /** Stop the worker (tests; the CLI lets it go with the process). */

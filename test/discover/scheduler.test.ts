@@ -89,7 +89,7 @@ describe('discover scheduler', () => {
     expect(name(r)).toBe('3-3-2 σ3');
     const res = await solveNet(r.net.net, items, r.solve);
     s.tally(r, res, 1);
-    const circuits = readBackRound(fullAdder, items, r.net, res, 2, 1, 0);
+    const circuits = await readBackRound(fullAdder, items, r.net, res, 2, 1, 0);
     expect(circuits.length).toBeGreaterThan(0);
     s.judge(r, res, circuits);
     const seen: string[] = [];

@@ -3,7 +3,7 @@
 // and nothing written unless the case says so.
 import { describe, expect, it } from 'vitest';
 import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,8 +13,34 @@ import type { HostileCase } from './corpus.js';
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const caseFiles = import.meta.glob<{ cases: HostileCase[] }>('./cases/*.cases.ts', { eager: true });
 
+/** Spawn btfc, send the case's signal when its stderr says so, and check the run ended soon after. */
+function runWithSignal(c: HostileCase, args: string[], dir: string): Promise<{ code: number; out: string; err: string }> {
+  const sig = c.signal!;
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [join(root, 'bin', 'btfc.js'), ...args], { cwd: dir, env: { ...process.env, NO_COLOR: '1' } });
+    let out = '';
+    let err = '';
+    let sentAt: number | undefined;
+    let timer: NodeJS.Timeout | undefined;
+    const send = () => { timer ??= setTimeout(() => { sentAt = performance.now(); child.kill(sig.name); }, sig.afterMs ?? 0); };
+    const killer = setTimeout(() => child.kill('SIGKILL'), c.timeoutMs ?? 30_000);
+    child.stdout.on('data', (d: Buffer) => { out += d.toString(); });
+    child.stderr.on('data', (d: Buffer) => { err += d.toString(); if (!sig.afterErr || sig.afterErr.test(err)) send(); });
+    if (!sig.afterErr) send();
+    child.on('close', (code, signal) => {
+      clearTimeout(killer);
+      if (timer) clearTimeout(timer);
+      const late = sentAt !== undefined ? performance.now() - sentAt : 0;
+      if (sentAt === undefined) err += '\n(the signal was never sent)';
+      else if (late > (sig.withinMs ?? 5_000)) err += `\n(ended ${Math.round(late)} ms after the signal)`;
+      resolve({ code: sentAt === undefined || late > (sig.withinMs ?? 5_000) ? -1 : code ?? (signal ? 128 : -1), out, err });
+    });
+  });
+}
+
 async function run(c: HostileCase, dir: string): Promise<{ code: number; out: string; err: string }> {
   const args = c.args.map((a) => a.replaceAll('{dir}', dir).replaceAll('{root}', root));
+  if (c.signal) return runWithSignal(c, args, dir);
   if (!c.spawn) {
     // In-process runs resolve relative paths against the test's working directory: cases that write
     // by a relative path must spawn.

@@ -22,6 +22,11 @@ export interface HostileCase {
   setup?: (dir: string) => void;
   /** Further checks of the case's folder after the run (a spec left unchanged, a link still a link). */
   check?: (dir: string) => void | Promise<void>;
+  /**
+   * Send this signal to the child (spawn only): `afterMs` after stderr first matches `afterErr` (or after
+   * the start without one). The run must then end within `withinMs` of the signal (default 5 s).
+   */
+  signal?: { name: 'SIGINT' | 'SIGTERM'; afterErr?: RegExp; afterMs?: number; withinMs?: number };
   expect: {
     code: number;
     /** Must match stderr (as a RegExp source, case-sensitive). */
