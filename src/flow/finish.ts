@@ -117,6 +117,9 @@ async function certifyFirst<C extends FinishCandidate>(spec: Spec, candidates: r
     const f: Finished<C> = { circuit: c, verilog, aigNodes: c.synthesis.aig.andNodes, depth: c.synthesis.aig.depth };
     if (opts.prove) {
       const cert = await certify(nl, spec, verilog);
+      // An interruption terminates the Yosys worker, which reads as a proof that could not run: it is the
+      // interruption (exit 130/143), not a failure of Yosys (exit 1).
+      throwIfInterrupted(opts.signal);
       times.prove += cert.proveMs;
       times.stats += cert.statsMs;
       f.proof = cert.proof;
