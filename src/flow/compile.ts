@@ -6,6 +6,7 @@ import type { Spec } from '../ir/spec.js';
 import { solveNet, type SolveHooks, type SolveParams, type SolveResult } from '../rrr/solve.js';
 import { circuitCost, synthesize, type Synthesis } from '../gates/synthesize.js';
 import { baseline as baselineStats, type BaselineStats } from '../verify/baseline.js';
+import { floorCircuits, type FloorResult, type FloorStrategy } from '../verify/floor.js';
 import type { SolveArgs } from '../ir/solve-options.js';
 import { solveSetup, type SolveSetup } from './lower.js';
 import { finish, type Certified, type FinishCandidate, type FinishOutcome, type OutputPaths } from './finish.js';
@@ -20,9 +21,11 @@ export interface CompileParams {
   /** Run the optimizer after simplification, and how hard (see gates/synthesize.ts). */
   optimize?: boolean;
   effort?: number;
+  /** Get the floor (Yosys + ABC, verify/floor.ts) before solving; RRR's circuit is written only when no larger. */
+  floor?: boolean;
 }
 
-export interface CompileTimes { solve: number; extract: number; simplify: number; optimize: number; simulate: number; prove: number; stats: number; baseline: number; total: number }
+export interface CompileTimes { floor: number; solve: number; extract: number; simplify: number; optimize: number; simulate: number; prove: number; stats: number; baseline: number; total: number }
 
 /** The circuit read back from one restart's weights, with the Verilog header line saying which. */
 export interface CompiledCircuit extends FinishCandidate {
@@ -33,6 +36,8 @@ export interface CompiledCircuit extends FinishCandidate {
 export type CompileResult = {
   solve: SolveResult;
   baseline?: BaselineStats;
+  /** The floor, when asked for (its best circuit, if any, competes with RRR's). */
+  floor?: FloorResult;
   /** Milliseconds up to the end of compileCircuit (prove and stats are finish's). */
   times: CompileTimes;
 } & (
@@ -68,16 +73,20 @@ export function compileSetup(args: SolveArgs, spec: Spec): SolveSetup {
 export async function compileCircuit(spec: Spec, lowered: Lowered, opts: CompileParams): Promise<CompileResult> {
   const { net, items, params } = lowered;
   const t0 = performance.now();
-  const times: CompileTimes = { solve: 0, extract: 0, simplify: 0, optimize: 0, simulate: 0, prove: 0, stats: 0, baseline: 0, total: 0 };
+  const times: CompileTimes = { floor: 0, solve: 0, extract: 0, simplify: 0, optimize: 0, simulate: 0, prove: 0, stats: 0, baseline: 0, total: 0 };
+  const floor = opts.floor ? await floorCircuits(spec, { effort: opts.effort ?? 1000, seed: params.seed }) : undefined;
+  times.floor = floor?.timeMs ?? 0;
+  const ts = performance.now();
   const solve = await solveNet(net, items, params, opts.hooks);
-  times.solve = performance.now() - t0;
+  times.solve = performance.now() - ts;
   const fitted = !solve.solved && solve.best !== undefined && solve.best.trainAccuracy === 1;
+  const got = floor ? { floor } : {};
   if ((!solve.solved && !fitted) || solve.stats.aborted) {
     times.total = performance.now() - t0;
-    return { solve, solved: false, times };
+    return { solve, ...got, solved: false, times };
   }
   const circuit = readBack(spec, solve, params, opts, times);
-  const result: CompileResult = { solve, solved: true, fitted, circuit, times };
+  const result: CompileResult = { solve, ...got, solved: true, fitted, circuit, times };
   if (opts.baseline) {
     const t = performance.now();
     result.baseline = await baselineStats(spec.table);
@@ -121,25 +130,68 @@ export interface CompileOptions extends CompileParams {
   outputs: OutputPaths;
 }
 
+/** The circuit a compile writes: RRR's, or the floor's when RRR found none or no smaller one. */
+export type WrittenCircuit =
+  | (CompiledCircuit & { source: 'rrr' })
+  | (FinishCandidate & { source: 'floor'; strategy: FloorStrategy });
+
+/** Which circuit is written and why, in words for the summary and the report. */
+export interface Choice {
+  circuit?: WrittenCircuit;
+  /** `rrr: 4-4-4-4 σ3`, `floor: abc &deepsyn`; null when nothing is written. */
+  strategy: string | null;
+  /** Why that one: e.g. `RRR found nothing better than the floor (41 AIG nodes)`. */
+  why: string;
+}
+
+/**
+ * RRR's circuit when it has one no larger than the floor's (AIG nodes; on a tie RRR's, whose result is
+ * reproducible), else the floor's.
+ */
+export function chooseCircuit(r: CompileResult, setup: Pick<SolveSetup, 'widths' | 'params'>): Choice {
+  const fl = r.floor?.best;
+  const rrr = r.solved ? r.circuit : undefined;
+  const rrrName = `rrr: ${setup.widths.join('-')} σ${setup.params.sigma}`;
+  if (rrr && (!fl || rrr.synthesis.aig.andNodes <= fl.synthesis.aig.andNodes)) {
+    const why = fl ? `RRR's circuit (${rrr.synthesis.aig.andNodes} AIG nodes) is no larger than the floor's (${fl.synthesis.aig.andNodes}, ${fl.strategy})`
+      : r.floor ? 'the floor gave no circuit' : 'no floor (--no-floor)';
+    return { circuit: { ...rrr, source: 'rrr' }, strategy: rrrName, why };
+  }
+  if (fl) {
+    const why = rrr ? `RRR found nothing better: its circuit has ${rrr.synthesis.aig.andNodes} AIG nodes, the floor ${fl.synthesis.aig.andNodes}`
+      : 'RRR found nothing better: no restart solved';
+    const circuit: WrittenCircuit = {
+      source: 'floor', strategy: fl.strategy, synthesis: fl.synthesis,
+      origin: [`floor: ${fl.strategy} (Yosys + ABC on the flat table, then btfc's simplify and optimizer); ${why}`],
+      describe: `the floor (${fl.strategy})`,
+    };
+    return { circuit, strategy: `floor: ${fl.strategy}`, why };
+  }
+  return { strategy: null, why: r.floor ? 'no restart solved and the floor gave no circuit' : 'no restart solved' };
+}
+
 export type CompileRun = CompileResult & {
+  choice: Choice;
   /** Absent when the solve was interrupted (nothing is written then). */
-  finished?: FinishOutcome<CompiledCircuit>;
+  finished?: FinishOutcome<WrittenCircuit>;
 };
 
 /**
- * The whole compile: compileCircuit, then finish (nothing but the JSON report is written for an unsolved
- * spec; nothing at all on an interruption, or on an internal error, which is thrown).
+ * The whole compile: compileCircuit, then finish the chosen circuit (nothing but the JSON report is
+ * written when there is none; nothing at all on an interruption, or on an internal error, which is thrown).
  */
 export async function compile(spec: Spec, setup: SolveSetup, opts: CompileOptions): Promise<CompileRun> {
   const r = await compileCircuit(spec, setup, opts);
-  if (r.solve.stats.aborted) return r;
-  const finished = await finish(spec, r.solved ? [r.circuit] : [], {
+  const choice = chooseCircuit(r, setup);
+  if (r.solve.stats.aborted) return { ...r, choice };
+  const finished = await finish(spec, choice.circuit ? [choice.circuit] : [], {
     prove: opts.prove, header: opts.header, onRefuted: 'stop', outputs: opts.outputs,
     report: (certified, files) => buildReport({
       kind: 'compile', spec, certified, files, widths: setup.widths, params: setup.params, solved: r.solved,
       fitted: r.solved && r.fitted, restart: r.solved ? r.circuit.restart : null, restarts: r.solve.stats.restarts,
+      strategy: choice.strategy, strategyNote: choice.why, ...(r.floor ? { floor: r.floor } : {}),
       ...(r.baseline ? { baseline: r.baseline } : {}), times: compileTimes(r, certified),
     }),
   });
-  return { ...r, finished };
+  return { ...r, choice, finished };
 }

@@ -8,7 +8,7 @@
 //   bound, read back as two-input $lut cells (yosys-netlist.ts turns each into one AND node).
 // Each circuit is read back into a Netlist, simulated on every care row and dropped if it fails (a floor
 // circuit is no more trusted than an extracted one); the survivors go through btfc's simplify and
-// optimizer (finishNetlist) and the smallest, in AIG nodes, is the floor.
+// optimizer (finishNetlist, at most FLOOR_EFFORT) and the smallest, in AIG nodes, is the floor.
 //
 // Reproducibility: &deepsyn stops at its time bound, so its circuit may differ from machine to machine
 // (`--no-floor` gives RRR's reproducible result alone).
@@ -52,7 +52,7 @@ export interface FloorResult {
 }
 
 export interface FloorParams {
-  /** Optimizer effort and seed for finishing the floor circuits (as for RRR's). */
+  /** Optimizer effort (capped at FLOOR_EFFORT) and seed for finishing the floor circuits. */
   effort?: number;
   seed?: number;
   /** &deepsyn's time bound in seconds (default: deepsynSeconds of the table). */
@@ -60,6 +60,9 @@ export interface FloorParams {
   /** Read a strategy's netlist otherwise (tests inject a broken one). */
   readBack?: (strategy: FloorStrategy, json: string, spec: Spec) => Netlist;
 }
+
+/** The optimizer's effort on a floor circuit, at most (a few hundred ABC nodes take it seconds per 100). */
+export const FLOOR_EFFORT = 200;
 
 /** &deepsyn's time bound: 1 s for up to 64 care rows, 2 s up to 1024, 3 s beyond (CI runs many compiles). */
 export function deepsynSeconds(careRows: number): number {
@@ -122,6 +125,6 @@ function finishFloor(spec: Spec, strategy: FloorStrategy, json: string, params: 
   if (!sim.ok) {
     return { tried: { status: 'fails simulation', abcAigNodes, aigNodes: null, message: `row ${sim.row}, output ${sim.output}` } };
   }
-  const synthesis = finishNetlist(spec, nl, noExtraction(nl), { effort: params.effort ?? 1000, seed: params.seed ?? 1 });
+  const synthesis = finishNetlist(spec, nl, noExtraction(nl), { effort: Math.min(params.effort ?? 1000, FLOOR_EFFORT), seed: params.seed ?? 1 });
   return { tried: { status: 'pass', abcAigNodes, aigNodes: synthesis.aig.andNodes }, circuit: { strategy, synthesis } };
 }
