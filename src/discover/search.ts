@@ -28,6 +28,9 @@
 //   simulation) at optimizer effort 200 during the search (≈ 5× faster than 1000 and the same sizes on
 //   the 2×2 multiplier); at the end the best 4 are synthesised again at the full effort. The best is the
 //   least AIG nodes, then depth, then inverters.
+// - The floor (verify/floor.ts, unless --no-floor): Yosys + ABC's circuits of the flat table, got first
+//   (within the timeout) and ranked with the search's circuits, after any RRR circuit of the same size, so
+//   a satisfiable spec always gets a circuit.
 // - Stop at the timeout (the remaining time is passed to solveNet, which cuts a long round), when
 //   `patience` solutions in a row did not improve the best, when every candidate retired, or on abort.
 //   Finishing proves the best circuit; if Yosys refutes it (a bug: it passed simulation), the refutation
@@ -37,23 +40,27 @@ import { bitNames, type Spec } from '../ir/spec.js';
 import { finish, type Certified, type FinishCandidate, type Finished } from '../flow/finish.js';
 import { buildReport } from '../flow/report.js';
 import { decomposition, discoverBlocks } from './blocks.js';
-import { chosenJson, describeCircuit, efforts, Found, rankAndPolish } from './circuits.js';
+import { chosenJson, circuitStrategy, describeCircuit, efforts, Found, rankAndPolish } from './circuits.js';
 import { runRounds } from './scheduler.js';
-import type { DiscoverHooks, DiscoverParams, DiscoverResult, FoundCircuit, ProvedCircuit } from './types.js';
+import { floorCircuits, type FloorCircuit } from '../verify/floor.js';
+import type { DiscoverHooks, DiscoverParams, DiscoverResult, FloorFoundCircuit, FoundCircuit, ProvedCircuit } from './types.js';
 
 /** Search architectures for the smallest circuit of `spec` (see the header for the strategy), then finish it. */
 export async function discover(spec: Spec, params: DiscoverParams, hooks: DiscoverHooks = {}): Promise<DiscoverResult> {
   const t0 = performance.now();
   const effort = efforts(params);
+  // The floor's time is part of the timeout; it stays out of `found`, so RRR solutions that do not beat it
+  // do not use up the patience of the search.
+  const floor = params.floor ? await floorCircuits(spec, { effort: effort.full, seed: params.seed }) : undefined;
   const found = new Found();
   const dec = decomposition(spec, params);
   const blocks = dec ? await discoverBlocks(spec, dec, params, hooks, effort.full, discover) : undefined;
   if (blocks?.circuit) found.add(blocks.circuit);
   const search = await runRounds(spec, params, hooks, found, t0, effort.search);
-  const circuits = rankAndPolish(spec, found.circuits, params.seed, effort);
+  const circuits = rankAndPolish(spec, [...found.circuits, ...(floor?.best ? [floorFound(floor.best)] : [])], params.seed, effort);
   const result: Searched = {
     circuits, rows: [...(blocks?.rows ?? []), ...search.scheduler.rows(circuits)], rounds: (blocks?.rounds ?? 0) + search.rounds,
-    stoppedBy: search.stoppedBy, searchMs: search.searchMs,
+    stoppedBy: search.stoppedBy, searchMs: search.searchMs, ...(floor ? { floor } : {}),
   };
   const finishAt = performance.now() - t0;
   const done = await finish(spec, circuits.map(candidate), {
@@ -68,7 +75,11 @@ export async function discover(spec: Spec, params: DiscoverParams, hooks: Discov
   };
 }
 
-type Searched = Pick<DiscoverResult, 'circuits' | 'rows' | 'rounds' | 'stoppedBy' | 'searchMs'>;
+function floorFound(c: FloorCircuit): FloorFoundCircuit {
+  return { kind: 'floor', strategy: c.strategy, architecture: `floor: ${c.strategy}`, round: 0, synthesis: c.synthesis };
+}
+
+type Searched = Pick<DiscoverResult, 'circuits' | 'rows' | 'rounds' | 'stoppedBy' | 'searchMs' | 'floor'>;
 
 interface Candidate extends FinishCandidate { found: FoundCircuit }
 
@@ -87,6 +98,7 @@ function report(spec: Spec, params: DiscoverParams, r: Searched, certified: Cert
     kind: 'discover', spec, certified, files,
     options: { timeout: params.timeoutMs / 1000, seed: params.seed, workers: params.workers, patience: params.patience, prove: params.prove },
     architecture: b?.architecture ?? null, chosen: b ? chosenJson(b, bitNames(spec.inputs)) : null,
+    strategy: b ? circuitStrategy(b, bitNames(spec.inputs)) : null, ...(r.floor ? { floor: r.floor } : {}),
     search: r.rows, stoppedBy: r.stoppedBy, rounds: r.rounds, aigNodesFound: r.circuits.map((c) => c.synthesis.aig.andNodes),
     timeMs: { search: r.searchMs, total: totalMs },
   });

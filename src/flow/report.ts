@@ -36,6 +36,10 @@ export interface DiscoverReportInput {
   architecture: string | null;
   /** Where the circuit came from (a composed circuit nests its blocks'). */
   chosen: object | null;
+  /** `rrr: 5-8-1 σ5`, `floor: abc &deepsyn` (null: nothing written). */
+  strategy: string | null;
+  /** Absent with --no-floor. */
+  floor?: FloorResult;
   search: readonly object[];
   stoppedBy: string;
   rounds: number;
@@ -64,6 +68,7 @@ export function buildReport(input: ReportInput): string {
     }))
     .with({ kind: 'discover' }, (d) => ({
       ...head, options: d.options, solved: input.certified.finished !== undefined, architecture: d.architecture, chosen: d.chosen,
+      strategy: d.strategy, floor: d.floor ? floorJson(d.floor) : null,
       ...circuitFields(input.certified, input.certified.refutations.length ? { proofFailures: input.certified.refutations } : {}),
       search: d.search, stoppedBy: d.stoppedBy, rounds: d.rounds, circuitsFound: d.aigNodesFound.length, aigNodesFound: d.aigNodesFound,
       timeMs: d.timeMs, files,
