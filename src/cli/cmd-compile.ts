@@ -9,7 +9,7 @@ import { interruptedStatus, type BtfcCommand, type CommandIO } from './command.j
 import { loadSpec } from '../flow/load-spec.js';
 import type { SolveSetup } from '../flow/lower.js';
 import { addSolveFlags, numberFlag, type SolveArgs } from './solve-flags.js';
-import { compile, compileSetup, compileTimes, type CompileRun } from '../flow/compile.js';
+import { compile, compileSetup, compileTimes, type CompileRun, type WrittenCircuit } from '../flow/compile.js';
 import type { FinishOutcome } from '../flow/finish.js';
 import { formatCount, formatGap, restartLine, solveProgress } from './progress.js';
 import { reportInternalErrors } from './internal-errors.js';
@@ -27,6 +27,7 @@ interface Args extends SolveArgs {
   json?: string;
   prove: boolean;
   baseline: boolean;
+  floor: boolean;
   optimize: boolean;
   effort: number;
 }
@@ -53,31 +54,55 @@ function unsolvedLines(args: Args, spec: Spec, setup: SolveSetup, r: CompileRun)
   return lines;
 }
 
-function solvedLines(spec: Spec, setup: SolveSetup, r: CompileRun & { solved: true }, done: FinishOutcome<typeof r.circuit>): string[] {
+/** The headline of an RRR circuit: which restart solved, or fitted. */
+function rrrHeadline(spec: Spec, setup: SolveSetup, r: CompileRun & { solved: true }): string {
   const st = r.solve.stats;
-  const f = done.finished!;
-  const syn = r.circuit.synthesis;
   const win = st.restarts.find((x) => x.restart === r.circuit.restart)!;
-  const g = countGates(syn.netlist);
-  const lines = [r.fitted
+  return r.fitted
     ? `${spec.name}: no restart reached gapstop, but restart ${win.restart + 1} (seed ${win.seed}) fits every care row `
       + `(best gap ${formatGap(win.bestGap)} after ${formatCount(win.iterations)} iterations); its gates were read back and checked`
     : `${spec.name}: solved by restart ${win.restart + 1} (seed ${win.seed}) at iteration ${formatCount(win.iterations)}, gap ${formatGap(win.gap)}`
       + `${win.gap >= setup.params.gapstop ? ' (its weights fit every care row; --fit-stop)' : ''}; `
-      + `${st.solvedCount} of ${st.restarts.length} restarts run solved`];
+      + `${st.solvedCount} of ${st.restarts.length} restarts run solved`;
+}
+
+/** The headline of the floor's circuit: RRR found nothing better, and what it did find. */
+function floorHeadline(spec: Spec, r: CompileRun, strategy: string): string {
+  const st = r.solve.stats;
+  const rrr = r.solved ? `its best circuit has ${r.circuit.synthesis.aig.andNodes} AIG nodes`
+    : `0 of ${st.restarts.length} restarts solved${st.timedOut ? `, timed out after ${ms(st.timeMs)}` : ''}`;
+  return `${spec.name}: ${strategy}: RRR found nothing better (${rrr}), so the floor's circuit is written`;
+}
+
+/** The floor's line: each strategy's size as ABC gave it and after btfc's optimizer. */
+function floorLine(r: CompileRun): string | undefined {
+  if (!r.floor) return undefined;
+  const tries = r.floor.tries.map((t) => (t.status === 'pass' ? `${t.strategy} ${t.abcAigNodes} → ${t.aigNodes}`
+    : `${t.strategy} ${t.status}${t.message ? ` (${t.message.split('\n')[0]})` : ''}`));
+  return `floor (Yosys + ABC on the flat table → btfc's optimizer, AIG nodes): ${tries.join('; ')} (${ms(r.floor.timeMs)})`;
+}
+
+function writtenLines(spec: Spec, setup: SolveSetup, r: CompileRun, done: FinishOutcome<WrittenCircuit>): string[] {
+  const f = done.finished!;
+  const c = f.circuit;
+  const syn = c.synthesis;
+  const g = countGates(syn.netlist);
+  const lines = [c.source === 'rrr' && r.solved ? rrrHeadline(spec, setup, r) : floorHeadline(spec, r, r.choice.strategy!)];
   lines.push(`gates: ${g.and} AND, ${g.or} OR, ${g.maj} MAJ3, ${g.not} NOT (${g.total} total); AIG ${f.aigNodes} AND nodes, depth ${f.depth}`
     + `${syn.extract.forms.wide ? `; ${syn.extract.forms.wide} node${syn.extract.forms.wide === 1 ? '' : 's'} needed more than one gate` : ''}`);
   const proofText = !f.proof ? 'Yosys proof skipped (--no-prove)'
     : f.proof.status === 'pass' ? `Yosys SAT proof PASS (${ms(f.proof.timeMs)})`
       : `Yosys proof unavailable (${f.proof.status === 'error' ? f.proof.message : 'fail'}); the exhaustive simulation covers every care row`;
   lines.push(`verified: simulation PASS (${setup.items.count} care rows), ${proofText}`);
+  const fl = floorLine(r);
+  if (fl) lines.push(`strategy: ${r.choice.strategy} (${r.choice.why})`, fl);
   if (r.baseline) {
     const b = r.baseline;
     lines.push(`baseline (Yosys+ABC on the flat table): abc -g AND,OR ${b.abcAndOr.and} AND + ${b.abcAndOr.or} OR + ${b.abcAndOr.not} NOT; `
       + `abc -g aig ${b.abcAig.andNodes} AND nodes, depth ${b.abcAig.depth}`);
   }
   const tm = compileTimes(r, done);
-  lines.push(`time: solve ${ms(tm.solve)}, extract ${ms(tm.extract)}, simplify ${ms(tm.simplify)}, optimize ${ms(tm.optimize)}, simulate ${ms(tm.simulate)}`
+  lines.push(`time: ${r.floor ? `floor ${ms(tm.floor)}, ` : ''}solve ${ms(tm.solve)}, extract ${ms(tm.extract)}, simplify ${ms(tm.simplify)}, optimize ${ms(tm.optimize)}, simulate ${ms(tm.simulate)}`
     + `${f.proof ? `, prove ${ms(tm.prove)}, stats ${ms(tm.stats)}` : ''}${r.baseline ? `, baseline ${ms(tm.baseline)}` : ''}; total ${ms(tm.total)}`);
   return lines;
 }
@@ -97,7 +122,7 @@ async function handler(args: Args, io: CommandIO): Promise<number> {
     + `${workers} worker${workers === 1 ? '' : 's'}`);
   const progress = solveProgress(io, params);
   const r = await reportInternalErrors(io, () => compile(spec, setup, {
-    prove: args.prove, baseline: args.baseline, header: fileHeader(spec, widths, params), optimize: args.optimize, effort: args.effort,
+    prove: args.prove, baseline: args.baseline, floor: args.floor, header: fileHeader(spec, widths, params), optimize: args.optimize, effort: args.effort,
     hooks: { signal: io.signal, onProgress: progress.hooks.onProgress, onRestartDone: progress.hooks.onRestartDone },
     outputs: { ...outputs, stdout: io.out },
   }).finally(() => progress.finish()));
@@ -106,10 +131,11 @@ async function handler(args: Args, io: CommandIO): Promise<number> {
     io.err('interrupted: no files written');
     return interruptedStatus(io.signal);
   }
-  const lines = r.solved ? solvedLines(spec, setup, r, r.finished) : unsolvedLines(args, spec, setup, r);
+  const written = r.finished.finished !== undefined;
+  const lines = written ? writtenLines(spec, setup, r, r.finished) : unsolvedLines(args, spec, setup, r);
   if (r.finished.files.length) lines.push(`wrote ${r.finished.files.map(outputName).join(', ')}`);
   say(lines.join('\n'));
-  return r.solved ? 0 : 1;
+  return written ? 0 : 1;
 }
 
 export const compileCommand: BtfcCommand = {
@@ -123,13 +149,15 @@ export const compileCommand: BtfcCommand = {
     .option('netlist-json', { type: 'string', describe: 'also write the circuit as a JSON netlist' })
     .option('json', { type: 'string', describe: 'write a JSON report (restarts, gates, AIG nodes, depth, proof, times)' })
     .option('prove', { type: 'boolean', default: true, describe: 'prove the circuit equal to the spec with Yosys (--no-prove: simulation only)' })
+    .option('floor', { type: 'boolean', default: true, describe: 'first get a circuit from Yosys + ABC (the floor); RRR\'s is written only when no larger (--no-floor: RRR alone)' })
     .option('baseline', { type: 'boolean', default: false, describe: 'also synthesise the flat table with Yosys + ABC and print its size beside ours' })
     .option('optimize', { type: 'boolean', default: true, describe: 'after simplification, search for a smaller circuit by don\'t-care resubstitution (--no-optimize: skip)' })
     .option('effort', { ...numberFlag('effort', 'an integer ≥ 0', (n) => Number.isSafeInteger(n) && n >= 0), default: 1000, describe: 'rounds of the optimizer\'s local search (bounded by work, not time, so results are reproducible)' }))
     .example('$0 compile examples/mul2.spec --hidden 4,4 -o mul2.v', 'a proved 2-bit multiplier from a 4-4-4-4 network')
     .epilogue('Every circuit written has passed exhaustive simulation on the care set (and, unless --no-prove, a Yosys SAT proof). '
       + 'Files are written only on success (exit 0), all together; every output path is checked before the solve. '
-      + 'Exit status: 0 written; 1 no restart solved (nothing written) or an internal error; 2 bad input.'),
+      + 'Exit status: 0 written (RRR\'s circuit, or the floor\'s when RRR found nothing smaller); 1 nothing written '
+      + '(with --no-floor: no restart solved) or an internal error; 2 bad input.'),
   handler: (args: Args, io) => handler(args, io),
 };
 

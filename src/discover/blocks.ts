@@ -51,7 +51,7 @@ export async function discoverBlocks(
   for (const { block, table } of [{ block: 'h', table: dec.h }, { block: 'g', table: dec.g }]) {
     const share = Math.max(0, end - performance.now()) * table.numRows / rowsLeft;
     rowsLeft -= table.numRows;
-    const r = await discover(blockSpec(spec, block, table), { ...inner, timeoutMs: share, prove: false, header: [] }, {
+    const r = await discover(blockSpec(spec, block, table), { ...inner, timeoutMs: share, prove: false, header: [], floor: false }, {
       ...(hooks.signal ? { signal: hooks.signal } : {}),
       onRound: (x) => hooks.onRound?.({ ...x, block: x.block ? `${block}.${x.block}` : block }),
     });

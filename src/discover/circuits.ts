@@ -109,6 +109,8 @@ export async function readBackRound(spec: Spec, items: TableItems, rn: RoundNet,
 }
 
 const restartOf = (f: FoundCircuit) => (f.kind === 'net' ? f.restart : -1);
+/** The floor ranks after every RRR circuit of the same cost: RRR's result is reproducible, &deepsyn's is not. */
+const floorLast = (f: FoundCircuit) => (f.kind === 'floor' ? 1 : 0);
 
 /**
  * Sort `circuits` best first (ties: the earlier round, then restart) and polish the best few again at the
@@ -119,7 +121,7 @@ const restartOf = (f: FoundCircuit) => (f.kind === 'net' ? f.restart : -1);
 export async function rankAndPolish(spec: Spec, circuits: FoundCircuit[], seed: number, effort: { full: number; search: number },
   limits: ReadBackLimits = {}): Promise<FoundCircuit[]> {
   const order = (a: FoundCircuit, b: FoundCircuit) => circuitCost(a.synthesis) - circuitCost(b.synthesis)
-    || a.round - b.round || restartOf(a) - restartOf(b);
+    || floorLast(a) - floorLast(b) || a.round - b.round || restartOf(a) - restartOf(b);
   circuits.sort(order);
   if (effort.full > effort.search) {
     for (const f of circuits.slice(0, POLISH)) {
@@ -157,6 +159,7 @@ export function describeCircuit(f: FoundCircuit): string {
   return match(f)
     .with({ kind: 'net' }, (n) => `${n.architecture} σ${n.sigma}, round ${n.round}, restart ${n.restart + 1} (seed ${n.seed}) at iteration ${n.iterations}`)
     .with({ kind: 'composed' }, (c) => `decomposition ${c.architecture}`)
+    .with({ kind: 'floor' }, (f) => `${f.architecture} (Yosys + ABC on the flat table, then btfc's simplify and optimizer)`)
     .exhaustive();
 }
 
@@ -175,7 +178,13 @@ export function circuitArchitecture(f: FoundCircuit, inputNames: readonly string
       return `g(h(${names.h.join(', ')}), ${names.g.slice(1).join(', ')}) with h = ${circuitArchitecture(c.h, names.h)}, `
         + `g = ${circuitArchitecture(c.g, names.g)}`;
     })
+    .with({ kind: 'floor' }, (f) => f.architecture)
     .exhaustive();
+}
+
+/** Which strategy made a circuit, in a few words: `rrr: 5-8-1 σ5`, `rrr: g(h(…), …) …`, `floor: abc &deepsyn`. */
+export function circuitStrategy(f: FoundCircuit, inputNames: readonly string[]): string {
+  return f.kind === 'floor' ? f.architecture : `rrr: ${circuitArchitecture(f, inputNames)}`;
 }
 
 /** Where a circuit came from, for the JSON report (a composed circuit nests its blocks'). */
@@ -189,5 +198,6 @@ export function chosenJson(f: FoundCircuit, inputNames: readonly string[]): obje
       const names = blockInputNames(c, inputNames);
       return { kind: 'composed', architecture: c.architecture, bound: names.h, free: names.g.slice(1), h: chosenJson(c.h, names.h), g: chosenJson(c.g, names.g) };
     })
+    .with({ kind: 'floor' }, (f) => ({ kind: 'floor', architecture: f.architecture, strategy: f.strategy }))
     .exhaustive();
 }

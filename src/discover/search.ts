@@ -28,6 +28,9 @@
 //   simulation) at optimizer effort 200 during the search (≈ 5× faster than 1000 and the same sizes on
 //   the 2×2 multiplier); at the end the best 4 are synthesised again at the full effort. The best is the
 //   least AIG nodes, then depth, then inverters.
+// - The floor (verify/floor.ts, unless --no-floor): Yosys + ABC's circuits of the flat table, got first
+//   (within the timeout) and ranked with the search's circuits, after any RRR circuit of the same size, so
+//   a satisfiable spec always gets a circuit.
 // - Stop at the timeout (the remaining time is passed to solveNet, which cuts a long round), when
 //   `patience` solutions in a row did not improve the best, when every candidate retired, or on abort.
 //   Finishing proves the best circuit; if Yosys refutes it (a bug: it passed simulation), the refutation
@@ -39,15 +42,20 @@ import { bitNames, type Spec } from '../ir/spec.js';
 import { finish, type Certified, type FinishCandidate, type Finished } from '../flow/finish.js';
 import { buildReport } from '../flow/report.js';
 import { decomposition, discoverBlocks } from './blocks.js';
-import { chosenJson, describeCircuit, efforts, Found, rankAndPolish } from './circuits.js';
+import { chosenJson, circuitStrategy, describeCircuit, efforts, Found, rankAndPolish } from './circuits.js';
 import { runRounds } from './scheduler.js';
-import type { DiscoverHooks, DiscoverParams, DiscoverResult, FoundCircuit, ProvedCircuit } from './types.js';
+import { floorCircuits, type FloorCircuit, type FloorParams } from '../verify/floor.js';
+import { withYosysAbort } from '../verify/yosys.js';
+import type { DiscoverHooks, DiscoverParams, DiscoverResult, FloorFoundCircuit, FoundCircuit, ProvedCircuit } from './types.js';
 import { Interrupted } from '../util/interrupt.js';
 
 /** Search architectures for the smallest circuit of `spec` (see the header for the strategy), then finish it. */
 export async function discover(spec: Spec, params: DiscoverParams, hooks: DiscoverHooks = {}): Promise<DiscoverResult> {
   const t0 = performance.now();
   const effort = efforts(params);
+  // The floor's time is part of the timeout; it stays out of `found`, so RRR solutions that do not beat it
+  // do not use up the patience of the search.
+  const floor = params.floor ? await floorFirst(spec, { effort: effort.full, seed: params.seed, deadline: t0 + Math.max(FLOOR_MIN_MS, params.timeoutMs * FLOOR_SHARE) }, hooks.signal) : undefined;
   const found = new Found();
   const dec = decomposition(spec, params);
   const blocks = dec ? await discoverBlocks(spec, dec, params, hooks, effort.full, discover) : undefined;
@@ -56,23 +64,30 @@ export async function discover(spec: Spec, params: DiscoverParams, hooks: Discov
   const aborted = (): DiscoverResult => ({
     circuits: found.circuits, rows: [...(blocks?.rows ?? []), ...search.scheduler.rows(found.circuits)],
     rounds: (blocks?.rounds ?? 0) + search.rounds, stoppedBy: 'aborted', searchMs: search.searchMs, proofFailures: [],
-    timeMs: performance.now() - t0, files: [],
+    timeMs: performance.now() - t0, files: [], ...(floor ? { floor } : {}),
   });
   // An interrupted search is neither polished nor proved, and writes nothing: the caller says what the
   // best circuit so far was (found.circuits is ranked once rankAndPolish has started).
   if (search.stoppedBy === 'aborted') return aborted();
   try {
     const polishBy = performance.now() + Math.max(POLISH_MIN_MS, params.timeoutMs * POLISH_SHARE);
-    const circuits = await rankAndPolish(spec, found.circuits, params.seed, effort, { deadline: polishBy, ...(hooks.signal ? { signal: hooks.signal } : {}) });
+    const circuits = await rankAndPolish(spec, [...found.circuits, ...(floor?.best ? [floorFound(floor.best)] : [])], params.seed, effort, { deadline: polishBy, ...(hooks.signal ? { signal: hooks.signal } : {}) });
     return await finishSearch(spec, params, t0, hooks.signal, {
       circuits, rows: [...(blocks?.rows ?? []), ...search.scheduler.rows(circuits)], rounds: (blocks?.rounds ?? 0) + search.rounds,
-      stoppedBy: search.stoppedBy, searchMs: search.searchMs,
+      stoppedBy: search.stoppedBy, searchMs: search.searchMs, ...(floor ? { floor } : {}),
     });
   } catch (err) {
     if (err instanceof Interrupted) return aborted();
     throw err;
   }
 }
+
+/**
+ * The floor's share of the timeout, but at least FLOOR_MIN_MS so a short timeout still gets its
+ * conventional circuit: past it Yosys is stopped and the search goes on without a floor.
+ */
+const FLOOR_SHARE = 0.25;
+const FLOOR_MIN_MS = 8000;
 
 /** Polishing the best circuits after the search: this share of the timeout, and at least POLISH_MIN_MS. */
 const POLISH_SHARE = 0.25;
@@ -92,7 +107,21 @@ async function finishSearch(spec: Spec, params: DiscoverParams, t0: number, sign
   };
 }
 
-type Searched = Pick<DiscoverResult, 'circuits' | 'rows' | 'rounds' | 'stoppedBy' | 'searchMs'>;
+/** The floor, or none when interrupted while Yosys ran (the search then sees the abort and stops at once). */
+async function floorFirst(spec: Spec, params: FloorParams, signal: AbortSignal | undefined) {
+  try {
+    return await withYosysAbort(signal, () => floorCircuits(spec, params));
+  } catch (err) {
+    if (err instanceof Interrupted) return undefined;
+    throw err;
+  }
+}
+
+function floorFound(c: FloorCircuit): FloorFoundCircuit {
+  return { kind: 'floor', strategy: c.strategy, architecture: `floor: ${c.strategy}`, round: 0, synthesis: c.synthesis };
+}
+
+type Searched = Pick<DiscoverResult, 'circuits' | 'rows' | 'rounds' | 'stoppedBy' | 'searchMs' | 'floor'>;
 
 interface Candidate extends FinishCandidate { found: FoundCircuit }
 
@@ -111,6 +140,7 @@ function report(spec: Spec, params: DiscoverParams, r: Searched, certified: Cert
     kind: 'discover', spec, certified, files,
     options: { timeout: params.timeoutMs / 1000, seed: params.seed, workers: params.workers, patience: params.patience, prove: params.prove },
     architecture: b?.architecture ?? null, chosen: b ? chosenJson(b, bitNames(spec.inputs)) : null,
+    strategy: b ? circuitStrategy(b, bitNames(spec.inputs)) : null, ...(r.floor ? { floor: r.floor } : {}),
     search: r.rows, stoppedBy: r.stoppedBy, rounds: r.rounds, aigNodesFound: r.circuits.map((c) => c.synthesis.aig.andNodes),
     timeMs: { search: r.searchMs, total: totalMs },
   });

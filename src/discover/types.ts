@@ -7,6 +7,7 @@ import type { Spec } from '../ir/spec.js';
 import type { Synthesis } from '../gates/synthesize.js';
 import type { OutputPaths } from '../flow/finish.js';
 import type { ProofResult } from '../verify/prove.js';
+import type { FloorResult, FloorStrategy } from '../verify/floor.js';
 import type { EngineKind } from '../rrr/engine-kind.js';
 
 export interface DiscoverParams {
@@ -26,6 +27,8 @@ export interface DiscoverParams {
   header?: string[];
   /** Run restarts in the calling thread (tests). */
   inline?: boolean;
+  /** Get the floor (Yosys + ABC, verify/floor.ts) first; it competes with the search's circuits (default false). */
+  floor?: boolean;
   /** Try a disjoint decomposition first (decompose.ts; default true). */
   decompose?: boolean;
   /** Write the best circuit (and the JSON report) there, through flow/finish.ts; nothing is written without. */
@@ -107,7 +110,17 @@ export interface ComposedCircuit {
   synthesis: Synthesis;
 }
 
-export type FoundCircuit = NetCircuit | ComposedCircuit;
+/** The floor's circuit (Yosys + ABC), ranked after any RRR circuit of the same size. */
+export interface FloorFoundCircuit {
+  kind: 'floor';
+  strategy: FloorStrategy;
+  /** `floor: abc &deepsyn`. */
+  architecture: string;
+  round: 0;
+  synthesis: Synthesis;
+}
+
+export type FoundCircuit = NetCircuit | ComposedCircuit | FloorFoundCircuit;
 
 export type ProvedCircuit = FoundCircuit & {
   verilog: string;
@@ -132,6 +145,8 @@ export interface DiscoverResult {
   searchMs: number;
   /** Written, in order (none without `outputs`, or when interrupted). */
   files: string[];
+  /** The floor, when asked for. */
+  floor?: FloorResult;
 }
 
 /** discover's own signature: a decomposition's blocks are searched by discover itself (blocks.ts). */

@@ -6,12 +6,20 @@ import type { Spec } from '../ir/spec.js';
 import { solveNet, type SolveHooks, type SolveParams, type SolveResult } from '../rrr/solve.js';
 import { circuitCost, synthesizeInterruptible, type Synthesis } from '../gates/synthesize.js';
 import { baseline as baselineStats, type BaselineStats } from '../verify/baseline.js';
+import { floorCircuits, type FloorResult, type FloorStrategy } from '../verify/floor.js';
 import type { SolveArgs } from '../ir/solve-options.js';
 import { solveSetup, type SolveSetup } from './lower.js';
 import { finish, type Certified, type FinishCandidate, type FinishOutcome, type OutputPaths } from './finish.js';
 import { buildReport } from './report.js';
 import { throwIfInterrupted, yieldToEvents } from '../util/interrupt.js';
 import { withYosysAbort } from '../verify/yosys.js';
+
+/**
+ * With --timeout, the floor's share of it at most, but at least FLOOR_MIN_MS so a short timeout still gets
+ * a conventional circuit (docs/ARCHITECTURE.md: every stage is bounded).
+ */
+const FLOOR_SHARE = 0.25;
+const FLOOR_MIN_MS = 8000;
 
 export interface CompileParams {
   /** Also synthesise the table with Yosys + ABC for comparison. */
@@ -22,9 +30,11 @@ export interface CompileParams {
   /** Run the optimizer after simplification, and how hard (see gates/synthesize.ts). */
   optimize?: boolean;
   effort?: number;
+  /** Get the floor (Yosys + ABC, verify/floor.ts) before solving; RRR's circuit is written only when no larger. */
+  floor?: boolean;
 }
 
-export interface CompileTimes { solve: number; extract: number; simplify: number; optimize: number; simulate: number; prove: number; stats: number; baseline: number; total: number }
+export interface CompileTimes { floor: number; solve: number; extract: number; simplify: number; optimize: number; simulate: number; prove: number; stats: number; baseline: number; total: number }
 
 /** The circuit read back from one restart's weights, with the Verilog header line saying which. */
 export interface CompiledCircuit extends FinishCandidate {
@@ -35,6 +45,8 @@ export interface CompiledCircuit extends FinishCandidate {
 export type CompileResult = {
   solve: SolveResult;
   baseline?: BaselineStats;
+  /** The floor, when asked for (its best circuit, if any, competes with RRR's). */
+  floor?: FloorResult;
   /** Milliseconds up to the end of compileCircuit (prove and stats are finish's). */
   times: CompileTimes;
 } & (
@@ -70,18 +82,26 @@ export function compileSetup(args: SolveArgs, spec: Spec): SolveSetup {
 export async function compileCircuit(spec: Spec, lowered: Lowered, opts: CompileParams): Promise<CompileResult> {
   const { net, items, params } = lowered;
   const t0 = performance.now();
-  const times: CompileTimes = { solve: 0, extract: 0, simplify: 0, optimize: 0, simulate: 0, prove: 0, stats: 0, baseline: 0, total: 0 };
-  const solve = await solveNet(net, items, params, opts.hooks);
-  times.solve = performance.now() - t0;
+  const times: CompileTimes = { floor: 0, solve: 0, extract: 0, simplify: 0, optimize: 0, simulate: 0, prove: 0, stats: 0, baseline: 0, total: 0 };
+  const floor = opts.floor
+    ? await withYosysAbort(opts.hooks?.signal, () => floorCircuits(spec, { effort: opts.effort ?? 1000, seed: params.seed, ...(params.timeoutMs !== undefined ? { deadline: t0 + Math.max(FLOOR_MIN_MS, params.timeoutMs * FLOOR_SHARE) } : {}) }))
+    : undefined;
+  times.floor = floor?.timeMs ?? 0;
+  const ts = performance.now();
+  // The floor's time comes out of the --timeout, so the whole compile keeps to it.
+  const left = params.timeoutMs !== undefined ? { ...params, timeoutMs: Math.max(1, params.timeoutMs - (performance.now() - t0)) } : params;
+  const solve = await solveNet(net, items, left, opts.hooks);
+  times.solve = performance.now() - ts;
   const fitted = !solve.solved && solve.best !== undefined && solve.best.trainAccuracy === 1;
+  const got = floor ? { floor } : {};
   if ((!solve.solved && !fitted) || solve.stats.aborted) {
     times.total = performance.now() - t0;
-    return { solve, solved: false, times };
+    return { solve, ...got, solved: false, times };
   }
   // The read-back (extract, simplify, optimize) must end within the --timeout too (docs/ARCHITECTURE.md).
   const deadline = params.timeoutMs !== undefined ? t0 + params.timeoutMs : undefined;
   const circuit = await readBack(spec, solve, params, { ...opts, ...(deadline !== undefined ? { deadline } : {}) }, times);
-  const result: CompileResult = { solve, solved: true, fitted, circuit, times };
+  const result: CompileResult = { solve, ...got, solved: true, fitted, circuit, times };
   if (opts.baseline) {
     const t = performance.now();
     result.baseline = await withYosysAbort(opts.hooks?.signal, () => baselineStats(spec.table));
@@ -139,27 +159,70 @@ export interface CompileOptions extends CompileParams {
   outputs: OutputPaths;
 }
 
+/** The circuit a compile writes: RRR's, or the floor's when RRR found none or no smaller one. */
+export type WrittenCircuit =
+  | (CompiledCircuit & { source: 'rrr' })
+  | (FinishCandidate & { source: 'floor'; strategy: FloorStrategy });
+
+/** Which circuit is written and why, in words for the summary and the report. */
+export interface Choice {
+  circuit?: WrittenCircuit;
+  /** `rrr: 4-4-4-4 σ3`, `floor: abc &deepsyn`; null when nothing is written. */
+  strategy: string | null;
+  /** Why that one: e.g. `RRR found nothing better than the floor (41 AIG nodes)`. */
+  why: string;
+}
+
+/**
+ * RRR's circuit when it has one no larger than the floor's (AIG nodes; on a tie RRR's, whose result is
+ * reproducible), else the floor's.
+ */
+export function chooseCircuit(r: CompileResult, setup: Pick<SolveSetup, 'widths' | 'params'>): Choice {
+  const fl = r.floor?.best;
+  const rrr = r.solved ? r.circuit : undefined;
+  const rrrName = `rrr: ${setup.widths.join('-')} σ${setup.params.sigma}`;
+  if (rrr && (!fl || rrr.synthesis.aig.andNodes <= fl.synthesis.aig.andNodes)) {
+    const why = fl ? `RRR's circuit (${rrr.synthesis.aig.andNodes} AIG nodes) is no larger than the floor's (${fl.synthesis.aig.andNodes}, ${fl.strategy})`
+      : r.floor ? 'the floor gave no circuit' : 'no floor (--no-floor)';
+    return { circuit: { ...rrr, source: 'rrr' }, strategy: rrrName, why };
+  }
+  if (fl) {
+    const why = rrr ? `RRR found nothing better: its circuit has ${rrr.synthesis.aig.andNodes} AIG nodes, the floor ${fl.synthesis.aig.andNodes}`
+      : 'RRR found nothing better: no restart solved';
+    const circuit: WrittenCircuit = {
+      source: 'floor', strategy: fl.strategy, synthesis: fl.synthesis,
+      origin: [`floor: ${fl.strategy} (Yosys + ABC on the flat table, then btfc's simplify and optimizer); ${why}`],
+      describe: `the floor (${fl.strategy})`,
+    };
+    return { circuit, strategy: `floor: ${fl.strategy}`, why };
+  }
+  return { strategy: null, why: r.floor ? 'no restart solved and the floor gave no circuit' : 'no restart solved' };
+}
+
 export type CompileRun = CompileResult & {
+  choice: Choice;
   /** Absent when the solve was interrupted (nothing is written then). */
-  finished?: FinishOutcome<CompiledCircuit>;
+  finished?: FinishOutcome<WrittenCircuit>;
 };
 
 /**
- * The whole compile: compileCircuit, then finish (nothing is written for an unsolved spec, not even the
- * JSON report; nothing at all on an interruption — an aborted solve returns without `finished`, a later
- * stage throws Interrupted — or on an internal error, which is thrown).
+ * The whole compile: compileCircuit, then finish the chosen circuit (RRR's or the floor's). Nothing is
+ * written when there is none, not even the JSON report; nothing at all on an interruption — an aborted
+ * solve returns without `finished`, a later stage throws Interrupted — or on an internal error, which is thrown.
  */
 export async function compile(spec: Spec, setup: SolveSetup, opts: CompileOptions): Promise<CompileRun> {
   const r = await compileCircuit(spec, setup, opts);
-  if (r.solve.stats.aborted) return r;
-  const finished = await finish(spec, r.solved ? [r.circuit] : [], {
+  const choice = chooseCircuit(r, setup);
+  if (r.solve.stats.aborted) return { ...r, choice };
+  const finished = await finish(spec, choice.circuit ? [choice.circuit] : [], {
     prove: opts.prove, header: opts.header, onRefuted: 'stop', outputs: opts.outputs,
     ...(opts.hooks?.signal ? { signal: opts.hooks.signal } : {}),
     report: (certified, files) => buildReport({
       kind: 'compile', spec, certified, files, widths: setup.widths, params: setup.params, solved: r.solved,
       fitted: r.solved && r.fitted, restart: r.solved ? r.circuit.restart : null, restarts: r.solve.stats.restarts,
+      strategy: choice.strategy, strategyNote: choice.why, ...(r.floor ? { floor: r.floor } : {}),
       ...(r.baseline ? { baseline: r.baseline } : {}), times: compileTimes(r, certified),
     }),
   });
-  return { ...r, finished };
+  return { ...r, choice, finished };
 }

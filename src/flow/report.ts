@@ -8,6 +8,7 @@ import type { Port, Spec } from '../ir/spec.js';
 import { countGates } from '../ir/netlist.js';
 import type { RestartReport, SolveParams } from '../rrr/solve.js';
 import type { BaselineStats } from '../verify/baseline.js';
+import type { FloorResult } from '../verify/floor.js';
 import type { Certified } from './finish.js';
 
 /** What a compile adds to the report. `times` are compile's CompileTimes (field order kept). */
@@ -19,6 +20,11 @@ export interface CompileReportInput {
   fitted: boolean;
   restart: number | null;
   restarts: readonly RestartReport[];
+  /** Which circuit was written (`rrr: 4-4-4-4 σ3`, `floor: abc &deepsyn`; null: none) and why. */
+  strategy: string | null;
+  strategyNote: string;
+  /** Absent with --no-floor. */
+  floor?: FloorResult;
   baseline?: BaselineStats;
   times: object;
 }
@@ -30,6 +36,10 @@ export interface DiscoverReportInput {
   architecture: string | null;
   /** Where the circuit came from (a composed circuit nests its blocks'). */
   chosen: object | null;
+  /** `rrr: 5-8-1 σ5`, `floor: abc &deepsyn` (null: nothing written). */
+  strategy: string | null;
+  /** Absent with --no-floor. */
+  floor?: FloorResult;
   search: readonly object[];
   stoppedBy: string;
   rounds: number;
@@ -58,6 +68,7 @@ export function buildReport(input: ReportInput): string {
     }))
     .with({ kind: 'discover' }, (d) => ({
       ...head, options: d.options, solved: input.certified.finished !== undefined, architecture: d.architecture, chosen: d.chosen,
+      strategy: d.strategy, floor: d.floor ? floorJson(d.floor) : null,
       ...circuitFields(input.certified, input.certified.refutations.length ? { proofFailures: input.certified.refutations } : {}),
       search: d.search, stoppedBy: d.stoppedBy, rounds: d.rounds, circuitsFound: d.aigNodesFound.length, aigNodesFound: d.aigNodesFound,
       timeMs: d.timeMs, files,
@@ -79,6 +90,20 @@ function compileRun(c: CompileReportInput) {
       restart: x.restart, seed: x.seed, solved: x.solved, iterations: x.iterations, gap: x.gap, bestGap: x.bestGap,
       trainAccuracy: x.trainAccuracy, timeMs: x.timeMs, ...(x.stopped ? { stopped: true } : {}), ...(x.warning ? { warning: x.warning } : {}),
     })),
+    strategy: c.strategy,
+    strategyNote: c.strategyNote,
+    floor: c.floor ? floorJson(c.floor) : null,
+  };
+}
+
+/** The floor: its best circuit's strategy and size (after btfc's optimizer), and every strategy tried. */
+export function floorJson(f: FloorResult) {
+  return {
+    strategy: f.best?.strategy ?? null,
+    aigNodes: f.best?.synthesis.aig.andNodes ?? null,
+    tries: f.tries.map((t) => ({ strategy: t.strategy, status: t.status, abcAigNodes: t.abcAigNodes, aigNodes: t.aigNodes,
+      ...(t.message ? { message: t.message } : {}), timeMs: t.timeMs })),
+    timeMs: f.timeMs,
   };
 }
 

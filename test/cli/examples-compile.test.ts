@@ -30,10 +30,10 @@ describe('examples compile with the default budget', () => {
     expect(r.out).toContain('AIG 8 AND nodes');
   });
 
-  it('divmod3 in a tiny budget exits 1 with a hint and writes nothing', async () => {
+  it('divmod3 in a tiny budget with --no-floor exits 1 with a hint and writes nothing', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'btfc-ex-'));
     const out = join(dir, 'divmod3.v');
-    const r = await runCli(['compile', example('divmod3'), '-o', out, '--restarts', '2', '--iterations', '300', '--workers', '2']);
+    const r = await runCli(['compile', example('divmod3'), '-o', out, '--restarts', '2', '--iterations', '300', '--workers', '2', '--no-floor']);
     expect(r.code).toBe(1);
     expect(r.out).toContain('not solved');
     expect(r.out).toMatch(/hint: .*--hidden.*--restarts.*btfc discover/);

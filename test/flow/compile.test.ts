@@ -51,15 +51,33 @@ describe('btfc compile', () => {
     expect(ver.code).toBe(0);
   });
 
-  it('exits 1 with a hint and writes nothing when no restart solves', async () => {
+  it('with --no-floor, exits 1 with a hint and writes nothing when no restart solves', async () => {
     const v = join(dir, 'never.v');
-    const res = await btfc('compile', 'examples/mul2.spec', '-o', v, '--hidden', '1', '--iterations', '50', '--restarts', '1', '--workers', '1');
+    const res = await btfc('compile', 'examples/mul2.spec', '-o', v, '--hidden', '1', '--iterations', '50', '--restarts', '1', '--workers', '1', '--no-floor');
     expect(res.code).toBe(1);
     expect(res.out).toContain('not solved');
     expect(res.out).toMatch(/--hidden.*--restarts.*btfc discover/s);
     expect(existsSync(v)).toBe(false);
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
+
+  it('writes the floor\'s proved circuit and exits 0 when no restart solves (the 3-bit multiplier, a tiny budget)', async () => {
+    const v = join(dir, 'mul3.v');
+    const json = join(dir, 'mul3.json');
+    const res = await btfc('compile', 'examples/mul3.spec', '-o', v, '--json', json, '--iterations', '50', '--restarts', '1', '--workers', '1', '--effort', '20');
+    expect(res.code, res.err).toBe(0);
+    expect(res.out).toMatch(/mul3: floor: abc .*: RRR found nothing better \(0 of 1 restarts solved/);
+    expect(res.out).toContain('Yosys SAT proof PASS');
+    const rep = JSON.parse(readFileSync(json, 'utf8'));
+    expect(rep).toMatchObject({ solved: false, verified: { simulation: 'pass', yosys: 'pass' }, files: [v, json] });
+    expect(rep.strategy).toMatch(/^floor: abc (-g aig|&deepsyn)$/);
+    expect(rep.strategyNote).toContain('RRR found nothing better');
+    expect(rep.floor.aigNodes).toBe(rep.aigNodes);
+    expect(rep.floor.tries.map((t: { strategy: string }) => t.strategy)).toEqual(['abc -g aig', 'abc &deepsyn']);
+    expect(readFileSync(v, 'utf8')).toMatch(/\/\/ floor: abc/);
+    const ver = await btfc('verify', v, 'examples/mul3.spec');
+    expect(ver.code).toBe(0);
+  }, 120_000);
 });
 
 describe('never a wrong circuit', () => {

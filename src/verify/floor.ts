@@ -1,0 +1,156 @@
+// The floor: conventional circuits of a spec from Yosys + ABC, got before RRR runs, so that `btfc compile`
+// and `btfc discover` always have a proved circuit to write and RRR's result is kept only when it is
+// smaller (docs/ARCHITECTURE.md, "The floor"). Stage: verify (it runs Yosys), finished by gates.
+//
+// Strategies, both on the flat table written as a case statement (don't-cares as `x`, gold.ts):
+// - `abc -g aig`: Yosys's synth, then ABC mapped to two-input AND/OR gates (the figure `--baseline` prints);
+// - `abc &deepsyn`: ABC's deep synthesis (`&deepsyn`, a randomised search over AIG rewrites) with a time
+//   bound, read back as two-input $lut cells (yosys-netlist.ts turns each into one AND node).
+// Each circuit is read back into a Netlist, simulated on every care row and dropped if it fails (a floor
+// circuit is no more trusted than an extracted one); the survivors go through btfc's simplify and
+// optimizer (finishNetlist, at most FLOOR_EFFORT) and the smallest, in AIG nodes, is the floor.
+//
+// Reproducibility: &deepsyn stops at its time bound, so its circuit may differ from machine to machine
+// (`--no-floor` gives RRR's reproducible result alone).
+
+import type { Spec } from '../ir/spec.js';
+import { aigEstimate, countGates, type Netlist } from '../ir/netlist.js';
+import { checkAgainstTable } from '../gates/simulate.js';
+import { circuitCost, finishNetlist, type Synthesis } from '../gates/synthesize.js';
+import type { ExtractStats } from '../gates/extract.js';
+import { TT, truthTableVerilog } from './gold.js';
+import { netlistFromYosysJson } from './yosys-netlist.js';
+import { abortYosys, runYosysInWorker, yosysErrors } from './yosys.js';
+import { Interrupted } from '../util/interrupt.js';
+
+export type FloorStrategy = 'abc -g aig' | 'abc &deepsyn';
+
+/** One floor circuit that passed simulation, finished like an extracted netlist. */
+export interface FloorCircuit {
+  strategy: FloorStrategy;
+  synthesis: Synthesis;
+}
+
+/** What one strategy gave: its AIG nodes as read back (before btfc's simplify/optimize) and after. */
+export interface FloorTry {
+  strategy: FloorStrategy;
+  status: 'pass' | 'fails simulation' | 'error';
+  /** AIG nodes as ABC gave them (null on an error). */
+  abcAigNodes: number | null;
+  /** After btfc's simplify and optimizer (null unless it passed). */
+  aigNodes: number | null;
+  message?: string;
+  /** Milliseconds of reading back, simulating and finishing (Yosys's own time is FloorResult's). */
+  timeMs: number;
+}
+
+export interface FloorResult {
+  /** The smallest circuit that passed; absent when Yosys failed or every circuit failed simulation. */
+  best?: FloorCircuit;
+  tries: FloorTry[];
+  /** The whole floor, Yosys included. */
+  timeMs: number;
+}
+
+export interface FloorParams {
+  /** Optimizer effort (capped at FLOOR_EFFORT) and seed for finishing the floor circuits. */
+  effort?: number;
+  seed?: number;
+  /** &deepsyn's time bound in seconds (default: deepsynSeconds of the table). */
+  deepsynSeconds?: number;
+  /**
+   * When the floor must be done (a performance.now() time): Yosys is stopped there and the floor is then
+   * empty, and the optimizer's polish of a floor circuit ends there. A timeout bounds every stage.
+   */
+  deadline?: number;
+  /** Read a strategy's netlist otherwise (tests inject a broken one). */
+  readBack?: (strategy: FloorStrategy, json: string, spec: Spec) => Netlist;
+}
+
+/** The optimizer's effort on a floor circuit, at most (a few hundred ABC nodes take it seconds per 100). */
+export const FLOOR_EFFORT = 200;
+
+/** &deepsyn's time bound: 1 s for up to 64 care rows, 2 s up to 1024, 3 s beyond (CI runs many compiles). */
+export function deepsynSeconds(careRows: number): number {
+  return careRows <= 64 ? 1 : careRows <= 1024 ? 2 : 3;
+}
+
+const FILES: Record<FloorStrategy, string> = { 'abc -g aig': 'aig.json', 'abc &deepsyn': 'deepsyn.json' };
+
+/** The Yosys script: synthesise the table once, then each strategy from the same design. */
+function floorScript(deepsynS: number): string {
+  return [
+    'read_verilog tt.v', 'proc -norom', `synth -flatten -top ${TT}`, 'design -save synth',
+    'abc -g aig', 'opt_clean', `write_json ${FILES['abc -g aig']}`,
+    'design -load synth', `abc -script +strash;&get,-n;&deepsyn,-T,${deepsynS};&put`, 'opt_clean', `write_json ${FILES['abc &deepsyn']}`,
+  ].join('; ');
+}
+
+/** A floor circuit is not extracted from a net: its extraction figures are zero but for its gates. */
+const noExtraction = (nl: Netlist): ExtractStats => ({
+  btfNodes: 0, forms: { const: 0, copy: 0, and: 0, or: 0, maj: 0, wide: 0 }, wide: [], gates: countGates(nl), timeMs: 0,
+});
+
+/** The spec's port names over the table module's flat buses x and y. */
+export function readFloorNetlist(_strategy: FloorStrategy, json: string, spec: Spec): Netlist {
+  return netlistFromYosysJson(json, TT, { name: spec.name, inputs: spec.inputs, outputs: spec.outputs, inputPorts: ['x'], outputPorts: ['y'] });
+}
+
+/** Run the strategies on `spec`'s table and keep the smallest circuit that passes simulation. */
+export async function floorCircuits(spec: Spec, params: FloorParams = {}): Promise<FloorResult> {
+  const t0 = performance.now();
+  const deepsynS = params.deepsynSeconds ?? deepsynSeconds(spec.table.careCount());
+  const r = await yosysBounded(['-q', '-p', floorScript(deepsynS)], { 'tt.v': truthTableVerilog(spec.table) }, params.deadline);
+  if (r === undefined) {
+    const message = 'stopped at its time bound (a share of --timeout)';
+    const tries = (Object.keys(FILES) as FloorStrategy[]).map((strategy): FloorTry => ({ strategy, status: 'error', abcAigNodes: null, aigNodes: null, message, timeMs: 0 }));
+    return { tries, timeMs: performance.now() - t0 };
+  }
+  const tries: FloorTry[] = [];
+  let best: FloorCircuit | undefined;
+  for (const strategy of Object.keys(FILES) as FloorStrategy[]) {
+    const json = r.files[FILES[strategy]];
+    const t = performance.now();
+    const done: { tried: Tried; circuit?: FloorCircuit } = json === undefined
+      ? { tried: { status: 'error', abcAigNodes: null, aigNodes: null, message: `Yosys failed: ${yosysErrors(r.stdout)}` } }
+      : finishFloor(spec, strategy, json, params);
+    tries.push({ strategy, ...done.tried, timeMs: performance.now() - t });
+    const c = done.circuit;
+    if (c && (!best || circuitCost(c.synthesis) < circuitCost(best.synthesis))) best = c;
+  }
+  return { ...(best ? { best } : {}), tries, timeMs: performance.now() - t0 };
+}
+
+/** A Yosys run stopped at `deadline` (undefined then); an interruption by the user still throws. */
+async function yosysBounded(args: string[], files: Record<string, string>, deadline: number | undefined) {
+  if (deadline === undefined) return runYosysInWorker(args, files);
+  let timedOut = false;
+  const timer = setTimeout(() => { timedOut = true; abortYosys(); }, Math.max(0, deadline - performance.now()));
+  try {
+    return await runYosysInWorker(args, files);
+  } catch (err) {
+    if (timedOut && err instanceof Interrupted) return undefined;
+    throw err;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+type Tried = Omit<FloorTry, 'strategy' | 'timeMs'>;
+
+/** Read one strategy's netlist, simulate it, and finish it when it passes. */
+function finishFloor(spec: Spec, strategy: FloorStrategy, json: string, params: FloorParams): { tried: Tried; circuit?: FloorCircuit } {
+  let nl: Netlist;
+  try {
+    nl = (params.readBack ?? readFloorNetlist)(strategy, json, spec);
+  } catch (err) {
+    return { tried: { status: 'error', abcAigNodes: null, aigNodes: null, message: `cannot read the netlist back: ${(err as Error).message}` } };
+  }
+  const abcAigNodes = aigEstimate(nl).andNodes;
+  const sim = checkAgainstTable(nl, spec.table);
+  if (!sim.ok) {
+    return { tried: { status: 'fails simulation', abcAigNodes, aigNodes: null, message: `row ${sim.row}, output ${sim.output}` } };
+  }
+  const synthesis = finishNetlist(spec, nl, noExtraction(nl), { effort: Math.min(params.effort ?? 1000, FLOOR_EFFORT), seed: params.seed ?? 1, ...(params.deadline !== undefined ? { deadline: params.deadline } : {}) });
+  return { tried: { status: 'pass', abcAigNodes, aigNodes: synthesis.aig.andNodes }, circuit: { strategy, synthesis } };
+}
