@@ -20,6 +20,8 @@ import { withYosysAbort } from '../verify/yosys.js';
  */
 const FLOOR_SHARE = 0.25;
 const FLOOR_MIN_MS = 8000;
+/** Without --timeout, the floor still ends here: a wide table must not hold up the search for minutes. */
+const FLOOR_MAX_MS = 60_000;
 
 export interface CompileParams {
   /** Also synthesise the table with Yosys + ABC for comparison. */
@@ -84,7 +86,7 @@ export async function compileCircuit(spec: Spec, lowered: Lowered, opts: Compile
   const t0 = performance.now();
   const times: CompileTimes = { floor: 0, solve: 0, extract: 0, simplify: 0, optimize: 0, simulate: 0, prove: 0, stats: 0, baseline: 0, total: 0 };
   const floor = opts.floor
-    ? await withYosysAbort(opts.hooks?.signal, () => floorCircuits(spec, { effort: opts.effort ?? 1000, seed: params.seed, ...(params.timeoutMs !== undefined ? { deadline: t0 + Math.max(FLOOR_MIN_MS, params.timeoutMs * FLOOR_SHARE) } : {}) }))
+    ? await withYosysAbort(opts.hooks?.signal, () => floorCircuits(spec, { effort: opts.effort ?? 1000, seed: params.seed, deadline: t0 + (params.timeoutMs !== undefined ? Math.max(FLOOR_MIN_MS, params.timeoutMs * FLOOR_SHARE) : FLOOR_MAX_MS) }))
     : undefined;
   times.floor = floor?.timeMs ?? 0;
   const ts = performance.now();

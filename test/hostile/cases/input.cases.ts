@@ -140,7 +140,7 @@ const flags: HostileCase[] = [
   flag('--timeout -5', ['--timeout', '-5'], one(/--timeout -5 is out of range/)),
   flag('--timeout with an empty value', ['--timeout', ''], one(/--timeout '' is not a number/)),
   flag('--timeout with no value', ['--timeout'], one(/Not enough arguments following: timeout/)),
-  flag('--hidden empty', ['--hidden', 'none'], one(/--hidden '': no layer widths given[\s\S]*--hidden none for no hidden layer/)),
+  flag('--hidden empty', ['--hidden', ''], one(/--hidden '': no layer widths given[\s\S]*--hidden none for no hidden layer/)),
   flag('--hidden 4,,4', ['--hidden', '4,,4'], one(/--hidden 4,,4: an empty width \(layer 2\) is not a positive integer/)),
   flag('--hidden 4,', ['--hidden', '4,'], one(/--hidden 4,: an empty width \(layer 2\)/)),
   flag('--hidden 0', ['--hidden', '0'], one(/--hidden 0: width '0' is not a positive integer/)),

@@ -30,7 +30,7 @@ export function wideTable(rows: number): string {
 }
 
 const wide = { 'wide.pla': wideTable(3000) };
-const wideCompile = ['compile', '{dir}/wide.pla', '--hidden', 'none', '--sigma', '16', '--workers', '2'];
+const wideCompile = ['compile', '{dir}/wide.pla', '--no-floor', '--hidden', 'none', '--sigma', '16', '--workers', '2'];
 const interrupted = /interrupted: no files written/;
 
 export const cases: HostileCase[] = [

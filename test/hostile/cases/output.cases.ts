@@ -16,7 +16,7 @@ const QUICK = ['--restarts', '2', '--workers', '1', '--no-prove', '--effort', '1
 /** A budget that would run for hours: a case with it that ends at once was refused before the work. */
 const HUGE = ['--iterations', '100000000', '--restarts', '1000', '--gapstop', '0', '--workers', '1'];
 /** A run that cannot solve: nothing may be written. */
-const UNSOLVED = ['--iterations', '5', '--restarts', '1', '--workers', '1', '--no-fit-stop'];
+const UNSOLVED = ['--no-floor', '--iterations', '5', '--restarts', '1', '--workers', '1', '--no-fit-stop'];
 const FAST = 15_000;
 
 const spec = { 'm.spec': MUL2 };
@@ -129,7 +129,7 @@ const names: HostileCase[] = [
     files: spec, spawn: true, expect: { code: 1, out: /not solved/ },
   },
   {
-    name: 'an unsolved solve writes neither --json nor --net', args: ['solve', 'm.spec', '--json', 'r.json', '--net', 'n.net', ...UNSOLVED],
+    name: 'an unsolved solve writes neither --json nor --net', args: ['solve', 'm.spec', '--json', 'r.json', '--net', 'n.net', ...UNSOLVED.slice(1)],
     files: spec, spawn: true, expect: { code: 1, out: /r\.json, n\.net not written: no restart solved/ },
   },
   {
