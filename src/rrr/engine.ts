@@ -114,16 +114,7 @@ export class RrrEngine {
     this.coefA = new Float64Array(I * N);
     this.coefB = new Float64Array(I * N);
     const fb = net.firstBtf;
-    this.fixed = new Float64Array(I * fb);
-    for (let i = 0; i < I; i++) {
-      this.fixed[i * fb] = -1;
-      for (let j = 0; j < net.numInputs; j++) this.fixed[i * fb + 1 + j] = items.inputs[i * net.numInputs + j]! > 0 ? 1 : -1;
-    }
-    this.targets = Float64Array.from(items.targets);
-    this.care = Uint8Array.from(items.targetCare);
-    let careBits = 0;
-    for (let j = 0; j < this.care.length; j++) careBits += this.care[j]! ? 1 : 0;
-    this.careBits = careBits;
+    ({ fixed: this.fixed, targets: this.targets, care: this.care, careBits: this.careBits } = itemArrays(net, items));
     this.wSum = new Float64Array(E);
     this.gSum = new Float64Array(N);
     this.num = new Float64Array(N);
@@ -356,6 +347,23 @@ export class RrrEngine {
   correctBits(weights: Float64Array): number {
     return countCorrectBits(this, this.fixed, this.targets, this.care, weights, this.fwd);
   }
+}
+
+/**
+ * The items as both engines hold them: per item the fixed values of bias (−1) and inputs (±1), items ×
+ * firstBtf; the targets and their care flags, items × numOutputs; and how many output bits are cared for.
+ */
+export function itemArrays(net: EngineNet, items: TableItems): { fixed: Float64Array; targets: Float64Array; care: Uint8Array; careBits: number } {
+  const fb = net.firstBtf;
+  const fixed = new Float64Array(items.count * fb);
+  for (let i = 0; i < items.count; i++) {
+    fixed[i * fb] = -1;
+    for (let j = 0; j < net.numInputs; j++) fixed[i * fb + 1 + j] = items.inputs[i * net.numInputs + j]! > 0 ? 1 : -1;
+  }
+  const care = Uint8Array.from(items.targetCare);
+  let careBits = 0;
+  for (let j = 0; j < care.length; j++) careBits += care[j]! ? 1 : 0;
+  return { fixed, targets: Float64Array.from(items.targets), care, careBits };
 }
 
 /**

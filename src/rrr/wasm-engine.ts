@@ -7,7 +7,7 @@
 // the last pair's lane 1 is a copy of lane 0 that the kernel leaves out of every sum across items.
 
 import type { TableItems } from '../ir/truth-table.js';
-import { countCorrectBits, type EngineNet } from './engine.js';
+import { countCorrectBits, itemArrays, type EngineNet } from './engine.js';
 import { KERNEL_WASM_BASE64 } from './kernel-wasm.js';
 import type { Xoshiro128ss } from './prng.js';
 import type { RestartEngine } from './restart.js';
@@ -108,16 +108,7 @@ export class WasmEngine implements RestartEngine {
       this.f64[this.at.margin + n] = Math.sqrt(net.inDegree[n]! / sigma);
       this.f64[this.at.inDeg + n] = net.inDegree[n]!;
     }
-    this.fixed = new Float64Array(I * fb);
-    for (let i = 0; i < I; i++) {
-      this.fixed[i * fb] = -1;
-      for (let j = 0; j < net.numInputs; j++) this.fixed[i * fb + 1 + j] = items.inputs[i * net.numInputs + j]! > 0 ? 1 : -1;
-    }
-    this.targets = Float64Array.from(items.targets);
-    this.care = Uint8Array.from(items.targetCare);
-    let careBits = 0;
-    for (let j = 0; j < this.care.length; j++) careBits += this.care[j]! ? 1 : 0;
-    this.careBits = careBits;
+    ({ fixed: this.fixed, targets: this.targets, care: this.care, careBits: this.careBits } = itemArrays(net, items));
     this.fwd = new Float64Array(N);
     const careWords = new Uint32Array(mem.buffer, offset.careMask, 4 * P * nOut);
     for (let p = 0; p < P; p++) {
