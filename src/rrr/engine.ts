@@ -113,7 +113,6 @@ export class RrrEngine {
     this.uMinus = new Float64Array(I * N);
     this.coefA = new Float64Array(I * N);
     this.coefB = new Float64Array(I * N);
-    const fb = net.firstBtf;
     ({ fixed: this.fixed, targets: this.targets, care: this.care, careBits: this.careBits } = itemArrays(net, items));
     this.wSum = new Float64Array(E);
     this.gSum = new Float64Array(N);
