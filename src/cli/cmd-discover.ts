@@ -9,7 +9,7 @@ import type { Argv } from 'yargs';
 import { interruptedStatus, type BtfcCommand, type CommandIO } from './command.js';
 import { loadSpec } from '../flow/load-spec.js';
 import { formatCount } from './progress.js';
-import { addSolveFlags } from './solve-flags.js';
+import { addSolveFlags, numberFlag } from './solve-flags.js';
 import { reportInternalErrors } from './internal-errors.js';
 import { userError } from '../util/diagnostics.js';
 import { bitNames, type Spec } from '../ir/spec.js';
@@ -190,12 +190,12 @@ export const discoverCommand: BtfcCommand = {
       seed: { default: 1, describe: 'base random seed, an integer ≥ 0' },
     },
   })
-    .option('patience', { type: 'number', default: 12, describe: 'stop after this many solutions in a row that did not improve the best circuit' })
+    .option('patience', { ...numberFlag('patience', 'an integer ≥ 1'), default: 12, describe: 'stop after this many solutions in a row that did not improve the best circuit' })
     .option('output', { alias: 'o', type: 'string', describe: 'Verilog output file, - for standard output (default: <circuit>.v in the current directory)' })
     .option('json', { type: 'string', describe: 'write a JSON report (as compile\'s, plus `search`: every candidate tried, and `chosen`)' })
     .option('prove', { type: 'boolean', default: true, describe: 'prove the best circuit with Yosys (--no-prove: simulation only)' })
     .option('decompose', { type: 'boolean', default: true, describe: 'also search the blocks of a disjoint decomposition f = g(h(A), B) when the function has one (--no-decompose: the whole function only)' })
-    .option('effort', { type: 'number', describe: 'optimizer rounds per solution (default 1000)' })
+    .option('effort', { ...numberFlag('effort', 'an integer ≥ 0'), describe: 'optimizer rounds per solution (default 1000)' })
     .option('floor', { type: 'boolean', default: true, describe: 'first get a circuit from Yosys + ABC (the floor), written when the search finds nothing smaller (--no-floor: RRR alone)' })
     .example('$0 discover mul --bits 2 --timeout 30', 'the smallest 2×2 multiplier found in 30 s')
     .example('$0 discover examples/full_adder.spec', 'search architectures for a spec file')

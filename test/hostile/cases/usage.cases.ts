@@ -16,5 +16,9 @@ export const cases: HostileCase[] = [
   { name: 'solve --sigma 0', args: ['solve', mul2, '--sigma', '0'], expect: { code: 2, err: /σ/ } },
   { name: 'compile --beta 2', args: ['compile', mul2, '--beta', '2', '-o', '{dir}/x.v'], expect: { code: 2, err: /β/ } },
   { name: 'compile --restarts 0', args: ['compile', mul2, '--restarts', '0', '-o', '{dir}/x.v'], expect: { code: 2, err: /restarts/ } },
+  { name: 'discover --patience abc', args: ['discover', 'mul', '--bits', '2', '--patience', 'abc'], expect: { code: 2, err: /--patience abc is not a number/ } },
+  { name: 'discover --effort x', args: ['discover', 'mul', '--bits', '2', '--effort', 'x'], expect: { code: 2, err: /--effort x is not a number/ } },
+  { name: 'discover --patience 0', args: ['discover', 'mul', '--bits', '2', '--patience', '0'], expect: { code: 2, err: /--patience 0 is out of range/ } },
+  { name: 'discover --effort -1', args: ['discover', 'mul', '--bits', '2', '--effort', '-1'], expect: { code: 2, err: /--effort -1 is out of range/ } },
   { name: 'a missing spec file', args: ['compile', '{dir}/nope.spec', '-o', '{dir}/x.v'], expect: { code: 2, err: /nope\.spec/ } },
 ];
