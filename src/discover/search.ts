@@ -44,7 +44,7 @@ import { buildReport } from '../flow/report.js';
 import { decomposition, discoverBlocks } from './blocks.js';
 import { chosenJson, circuitStrategy, describeCircuit, efforts, Found, rankAndPolish } from './circuits.js';
 import { runRounds } from './scheduler.js';
-import { floorCircuits, type FloorCircuit, type FloorParams } from '../verify/floor.js';
+import { floorCircuits, floorDeadline, type FloorCircuit, type FloorParams } from '../verify/floor.js';
 import { withYosysAbort } from '../verify/yosys.js';
 import type { DiscoverHooks, DiscoverParams, DiscoverResult, FloorFoundCircuit, FoundCircuit, ProvedCircuit } from './types.js';
 import { Interrupted } from '../util/interrupt.js';
@@ -55,7 +55,7 @@ export async function discover(spec: Spec, params: DiscoverParams, hooks: Discov
   const effort = efforts(params);
   // The floor's time is part of the timeout; it stays out of `found`, so RRR solutions that do not beat it
   // do not use up the patience of the search.
-  const floor = params.floor ? await floorFirst(spec, { effort: effort.full, seed: params.seed, deadline: t0 + Math.max(FLOOR_MIN_MS, params.timeoutMs * FLOOR_SHARE) }, hooks.signal) : undefined;
+  const floor = params.floor ? await floorFirst(spec, { effort: effort.full, seed: params.seed, deadline: floorDeadline(t0, params.timeoutMs) }, hooks.signal) : undefined;
   const found = new Found();
   const dec = decomposition(spec, params);
   const blocks = dec ? await discoverBlocks(spec, dec, params, hooks, effort.full, discover) : undefined;
@@ -81,13 +81,6 @@ export async function discover(spec: Spec, params: DiscoverParams, hooks: Discov
     throw err;
   }
 }
-
-/**
- * The floor's share of the timeout, but at least FLOOR_MIN_MS so a short timeout still gets its
- * conventional circuit: past it Yosys is stopped and the search goes on without a floor.
- */
-const FLOOR_SHARE = 0.25;
-const FLOOR_MIN_MS = 8000;
 
 /** Polishing the best circuits after the search: this share of the timeout, and at least POLISH_MIN_MS. */
 const POLISH_SHARE = 0.25;

@@ -6,22 +6,13 @@ import type { Spec } from '../ir/spec.js';
 import { solveNet, type SolveHooks, type SolveParams, type SolveResult } from '../rrr/solve.js';
 import { circuitCost, synthesizeInterruptible, type Synthesis } from '../gates/synthesize.js';
 import { baseline as baselineStats, type BaselineStats } from '../verify/baseline.js';
-import { floorCircuits, type FloorResult, type FloorStrategy } from '../verify/floor.js';
+import { floorCircuits, floorDeadline, type FloorResult, type FloorStrategy } from '../verify/floor.js';
 import type { SolveArgs } from '../ir/solve-options.js';
 import { solveSetup, type SolveSetup } from './lower.js';
 import { finish, type Certified, type FinishCandidate, type FinishOutcome, type OutputPaths } from './finish.js';
 import { buildReport } from './report.js';
 import { throwIfInterrupted, yieldToEvents } from '../util/interrupt.js';
 import { withYosysAbort } from '../verify/yosys.js';
-
-/**
- * With --timeout, the floor's share of it at most, but at least FLOOR_MIN_MS so a short timeout still gets
- * a conventional circuit (docs/ARCHITECTURE.md: every stage is bounded).
- */
-const FLOOR_SHARE = 0.25;
-const FLOOR_MIN_MS = 8000;
-/** Without --timeout, the floor still ends here: a wide table must not hold up the search for minutes. */
-const FLOOR_MAX_MS = 60_000;
 
 export interface CompileParams {
   /** Also synthesise the table with Yosys + ABC for comparison. */
@@ -86,7 +77,7 @@ export async function compileCircuit(spec: Spec, lowered: Lowered, opts: Compile
   const t0 = performance.now();
   const times: CompileTimes = { floor: 0, solve: 0, extract: 0, simplify: 0, optimize: 0, simulate: 0, prove: 0, stats: 0, baseline: 0, total: 0 };
   const floor = opts.floor
-    ? await withYosysAbort(opts.hooks?.signal, () => floorCircuits(spec, { effort: opts.effort ?? 1000, seed: params.seed, deadline: t0 + (params.timeoutMs !== undefined ? Math.max(FLOOR_MIN_MS, params.timeoutMs * FLOOR_SHARE) : FLOOR_MAX_MS) }))
+    ? await withYosysAbort(opts.hooks?.signal, () => floorCircuits(spec, { effort: opts.effort ?? 1000, seed: params.seed, deadline: floorDeadline(t0, params.timeoutMs) }))
     : undefined;
   times.floor = floor?.timeMs ?? 0;
   const ts = performance.now();

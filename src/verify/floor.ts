@@ -20,6 +20,7 @@ import { circuitCost, finishNetlist, type Synthesis } from '../gates/synthesize.
 import type { ExtractStats } from '../gates/extract.js';
 import { TT, truthTableVerilog } from './gold.js';
 import { netlistFromYosysJson } from './yosys-netlist.js';
+import { SYNTH_TABLE } from './baseline.js';
 import { abortYosys, runYosysInWorker, yosysErrors } from './yosys.js';
 import { Interrupted } from '../util/interrupt.js';
 
@@ -70,6 +71,19 @@ export interface FloorParams {
 /** The optimizer's effort on a floor circuit, at most (a few hundred ABC nodes take it seconds per 100). */
 export const FLOOR_EFFORT = 200;
 
+/**
+ * When a floor started at `start` must be done (docs/ARCHITECTURE.md: every stage is bounded): a quarter
+ * of the command's timeout, but at least FLOOR_MIN_MS so a short timeout still gets its conventional
+ * circuit; without a timeout FLOOR_MAX_MS, so a wide table does not hold up the search for minutes. Past
+ * it Yosys is stopped and the run goes on without a floor.
+ */
+export function floorDeadline(start: number, timeoutMs: number | undefined): number {
+  return start + (timeoutMs !== undefined ? Math.max(FLOOR_MIN_MS, timeoutMs * FLOOR_SHARE) : FLOOR_MAX_MS);
+}
+const FLOOR_SHARE = 0.25;
+const FLOOR_MIN_MS = 8000;
+const FLOOR_MAX_MS = 60_000;
+
 /** &deepsyn's time bound: 1 s for up to 64 care rows, 2 s up to 1024, 3 s beyond (CI runs many compiles). */
 export function deepsynSeconds(careRows: number): number {
   return careRows <= 64 ? 1 : careRows <= 1024 ? 2 : 3;
@@ -80,7 +94,7 @@ const FILES: Record<FloorStrategy, string> = { 'abc -g aig': 'aig.json', 'abc &d
 /** The Yosys script: synthesise the table once, then each strategy from the same design. */
 function floorScript(deepsynS: number): string {
   return [
-    'read_verilog tt.v', 'proc -norom', `synth -flatten -top ${TT}`, 'design -save synth',
+    ...SYNTH_TABLE,
     'abc -g aig', 'opt_clean', `write_json ${FILES['abc -g aig']}`,
     'design -load synth', `abc -script +strash;&get,-n;&deepsyn,-T,${deepsynS};&put`, 'opt_clean', `write_json ${FILES['abc &deepsyn']}`,
   ].join('; ');
