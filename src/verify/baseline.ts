@@ -15,11 +15,17 @@ export interface BaselineStats {
   timeMs: number;
 }
 
+/**
+ * The Yosys steps both the baseline and the floor (floor.ts) start from: the table module of gold.ts
+ * (don't-cares as `x`) synthesised once and saved, so each mapping can `design -load synth` it.
+ */
+export const SYNTH_TABLE = ['read_verilog tt.v', 'proc -norom', `synth -flatten -top ${TT}`, 'design -save synth'] as const;
+
 /** Yosys + ABC on the flat truth table (don't-cares as `x`), for a side-by-side line. */
 export async function baseline(table: TruthTable): Promise<BaselineStats> {
   const t0 = performance.now();
   const script = [
-    'read_verilog tt.v', 'proc -norom', `synth -flatten -top ${TT}`, 'design -save synth',
+    ...SYNTH_TABLE,
     'abc -g AND,OR', 'opt_clean', 'write_json andor.json',
     'design -load synth', 'abc -g aig', 'aigmap', 'opt_clean', 'write_json aig.json',
   ].join('; ');
