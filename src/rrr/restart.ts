@@ -136,11 +136,11 @@ function runAttempt(engine: RestartEngine, params: RunParams, restart: number, s
   };
   // Between regular polls, extra ones (stop checks) every `stopEvery` iterations when iterations are slow.
   let stopEvery = POLL_EVERY;
+  const tStart = performance.now();
   while (it < itermax) {
-    const tFirst = it === 0 ? performance.now() : 0;
     gap = engine.iterate(beta, gamma);
     it++;
-    if (it === 1) stopEvery = Math.max(1, Math.min(POLL_EVERY, Math.floor(STOP_CHECK_MS / Math.max(1e-3, performance.now() - tFirst))));
+    if (it === 1) stopEvery = Math.max(1, Math.min(POLL_EVERY, Math.floor(STOP_CHECK_MS / Math.max(1e-3, performance.now() - tStart))));
     if (!(gap < Infinity)) return undefined; // NaN or Infinity
     if (gap < bestGap) bestGap = gap;
     if (gap < gapstop && consider(gap)) {
