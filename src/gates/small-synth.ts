@@ -211,7 +211,17 @@ export function exactSynth(fn: PartialFn, maxGates: number, budget = 3_000_000, 
     const t = optionTable(n, monotone);
     const before = n > fn.s ? optionTable(n - 1, monotone).length : 0;
     const maj = (oi: number) => t.kind[oi] === 2;
-    for (let oi = 0; oi < t.length; oi++) {
+    let from = 0;
+    if (left === 1 && before > 0) {
+      // The output gate must use the gate placed last (signal n − 1), which only the options from
+      // `before` on do: the options between prevOpt and before would each be counted and fail the
+      // all-used test, so they are counted at once, with the same budget outcome.
+      const skipped = Math.max(0, before - prevOpt - 1);
+      if (spent + skipped > budget) { spent = budget + 1; return false; }
+      spent += skipped;
+      from = before;
+    }
+    for (let oi = from; oi < t.length; oi++) {
       if (oi < before && oi <= prevOpt) continue;
       if (++spent > budget) return false;
       uses[t.f0[oi]!]!++; uses[t.f1[oi]!]!++; if (maj(oi)) uses[t.f2[oi]!]!++;
