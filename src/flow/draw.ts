@@ -15,7 +15,7 @@ import type { SolveArgs } from '../ir/solve-options.js';
 import { readBtfcVerilog } from '../formats/btfc-verilog.js';
 import { readBlif } from '../formats/blif.js';
 import { readDesignNetlist } from '../verify/draw-design.js';
-import { loadSpec } from './load-spec.js';
+import { loadSpec, sourceCache } from './load-spec.js';
 import { chooseCircuit, compileCircuit, compileSetup } from './compile.js';
 import type { SolveHooks } from '../rrr/solve.js';
 
@@ -41,10 +41,15 @@ export interface DrawOptions {
   hooks?: SolveHooks;
 }
 
-const readNetlistText = (file: string, what: string): string => readTextFile(file, {
-  limit: MAX_NETLIST_BYTES, what, expected: `${what} file`,
-  hint: 'draw a netlist of at most a few thousand gates; a larger schematic is not readable anyway',
-});
+function readNetlistText(file: string, what: string): string {
+  const text = readTextFile(file, {
+    limit: MAX_NETLIST_BYTES, what, expected: `${what} file`,
+    hint: 'draw a netlist of at most a few thousand gates; a larger schematic is not readable anyway',
+  });
+  // Diagnostics quote the offending line from here.
+  sourceCache.set(file, text);
+  return text;
+}
 
 /** The netlist of `file` to draw. UserError (exit 2) for a file that cannot be read, with its place. */
 export async function loadDrawing(file: string, opts: DrawOptions = {}): Promise<DrawInput> {
@@ -54,8 +59,8 @@ export async function loadDrawing(file: string, opts: DrawOptions = {}): Promise
   if (opts.circuit !== undefined && (verilog || ext === '.blif')) throw userError(`--circuit applies to spec files; ${file} is a netlist`, 'drop --circuit (use --top for a Verilog module)', file);
   if (verilog) {
     const text = readNetlistText(file, 'a Verilog');
-    const own = opts.top === undefined ? readBtfcVerilog(text) : undefined;
-    if (own) return { netlist: own, source: 'btfc Verilog' };
+    const own = readBtfcVerilog(text);
+    if (own && (opts.top === undefined || opts.top === own.name)) return { netlist: own, source: 'btfc Verilog' };
     return { netlist: await readDesignNetlist(text, file, opts.top), source: 'Verilog (through Yosys)' };
   }
   if (ext === '.blif') return { netlist: readBlif(readNetlistText(file, 'a BLIF'), file), source: 'BLIF' };

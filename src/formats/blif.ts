@@ -120,7 +120,8 @@ class BlifParser {
       this.fail(spanOf(words[0]!), `a cover row of \`${c.out}\` must be ${k === 0 ? 'one output value, 0 or 1' : `${k} input characters and an output value`}`, `e.g. \`${'1'.repeat(k)}${k ? ' ' : ''}1\``);
     }
     if (cube.length !== k || !/^[01-]*$/.test(cube)) {
-      this.fail(spanOf(words[0]!), `the cube \`${cube}\` must have ${k} characters of 0, 1 or -`, `\`.names\` of \`${c.out}\` has ${k} inputs`);
+      const n = (x: number, what: string) => `${x} ${what}${x === 1 ? '' : 's'}`;
+      this.fail(spanOf(words[0]!), `the cube \`${cube}\` must have ${n(k, 'character')} of 0, 1 or -`, `\`.names\` of \`${c.out}\` has ${n(k, 'input')}`);
     }
     const onset = value.text === '1';
     if (c.cubes.length && onset !== c.onset) this.fail(spanOf(value), `the cover of \`${c.out}\` mixes output values 0 and 1`, 'a BLIF cover lists either its on-set (1) or its off-set (0)');

@@ -41,8 +41,14 @@ async function gateModule(verilog: string, file: string, top: string | undefined
   const script = [`read_verilog ${name}`, hier, 'proc', 'flatten', 'opt_clean', 'techmap', 'opt_clean', 'write_json design.json'].join('; ');
   const r = await runYosysInWorker(['-q', '-p', script], { [name]: verilog });
   if (!r.ok || !r.files['design.json']) {
-    const msg = yosysErrors(r.stdout).replaceAll(name, file).replace(/^ERROR:\s*/gm, '');
-    throw new UserError({ file, message: `Yosys cannot read the design: ${msg}`, hint: 'btfc draw reads Verilog-2005 (as Yosys does); name the module with --top' });
+    const msg = yosysErrors(r.stdout).replace(/^ERROR:\s*/gm, '');
+    // `design.v:12: ERROR: …` names a line: point at it.
+    const at = /^design\.v:(\d+): ERROR: (.*)$/m.exec(msg);
+    throw new UserError({
+      file, ...(at ? { span: { line: Number(at[1]), col: 1 } } : {}),
+      message: `Yosys cannot read the design: ${at ? at[2] : msg.replaceAll(name, file)}`,
+      hint: 'btfc draw reads Verilog-2005 (as Yosys does); name the module with --top',
+    });
   }
   const json = JSON.parse(r.files['design.json']) as { modules: Record<string, Module> };
   const tops = Object.entries(json.modules).filter(([, m]) => m.attributes?.top !== undefined && /1/.test(m.attributes.top));
