@@ -32,7 +32,7 @@ export interface DiscoverParams {
   /** Try a disjoint decomposition first (decompose.ts; default true). */
   decompose?: boolean;
   /** Write the best circuit (and the JSON report) there, through flow/finish.ts; nothing is written without. */
-  outputs?: Pick<OutputPaths, 'verilog' | 'json' | 'stdout'>;
+  outputs?: Pick<OutputPaths, 'verilog' | 'svg' | 'json' | 'stdout'>;
 }
 
 export interface RoundReport {

@@ -17,6 +17,7 @@ import { checkAgainstTable } from '../gates/simulate.js';
 import { writeVerilog } from '../emit/verilog.js';
 import { writeBlif } from '../emit/blif.js';
 import { writeNetlistJson } from '../emit/json.js';
+import { renderSchematic } from '../emit/schematic.js';
 import type { ProofResult } from '../verify/prove.js';
 import { certify } from '../verify/certify.js';
 import { writeFilesAtomic } from '../util/fs-atomic.js';
@@ -59,6 +60,8 @@ export interface OutputPaths {
   verilog: string;
   blif?: string;
   netlistJson?: string;
+  /** The schematic (SVG, emit/schematic.ts). */
+  svg?: string;
   json?: string;
   /** Where `-` goes (the command's standard output; default the process's). */
   stdout?: (text: string) => void;
@@ -92,9 +95,11 @@ export async function finish<C extends FinishCandidate>(
   spec: Spec, candidates: readonly C[], opts: FinishOptions<C>,
 ): Promise<FinishOutcome<C>> {
   const certified = await withYosysAbort(opts.signal, () => certifyFirst(spec, candidates, opts));
+  // The schematic is drawn (laid out) before anything is written, so that its files go out with the rest.
+  const svg = opts.outputs?.svg !== undefined && certified.finished ? await renderSchematic(certified.finished.circuit.synthesis.netlist) : undefined;
   // The last moment an interruption can stop the run: after it, everything is written at once.
   throwIfInterrupted(opts.signal);
-  const files = opts.outputs && certified.finished ? writeOutputs(certified.finished, certified, opts.outputs, opts) : [];
+  const files = opts.outputs && certified.finished ? writeOutputs(certified.finished, certified, opts.outputs, opts, svg) : [];
   return { ...certified, files };
 }
 
@@ -153,11 +158,12 @@ function proofUnavailable(c: FinishCandidate, message: string): UserError {
 }
 
 /** All outputs of the circuit that passed in one atomic write: its files, then the report. */
-function writeOutputs<C extends FinishCandidate>(f: Finished<C>, certified: Certified<C>, out: OutputPaths, opts: FinishOptions<C>): string[] {
+function writeOutputs<C extends FinishCandidate>(f: Finished<C>, certified: Certified<C>, out: OutputPaths, opts: FinishOptions<C>, svg?: string): string[] {
   const nl = f.circuit.synthesis.netlist;
   const writes: { path: string; data: string }[] = [{ path: out.verilog, data: f.verilog }];
   if (out.blif !== undefined) writes.push({ path: out.blif, data: writeBlif(nl, [...opts.header]) });
   if (out.netlistJson !== undefined) writes.push({ path: out.netlistJson, data: writeNetlistJson(nl) });
+  if (out.svg !== undefined && svg !== undefined) writes.push({ path: out.svg, data: svg });
   const files = writes.map((w) => w.path);
   if (out.json !== undefined) {
     files.push(out.json);
