@@ -54,13 +54,20 @@ export async function discover(spec: Spec, params: DiscoverParams, hooks: Discov
   const t0 = performance.now();
   const effort = efforts(params);
   // The floor's time is part of the timeout; it stays out of `found`, so RRR solutions that do not beat it
-  // do not use up the patience of the search.
-  const floor = params.floor ? await floorFirst(spec, { effort: effort.full, seed: params.seed, deadline: floorDeadline(t0, params.timeoutMs) }, hooks.signal) : undefined;
+  // do not use up the patience of the search. Yosys runs in its own thread: the floor is got while the
+  // first rounds solve (their workers and the read-back on this thread do not wait for it), and joins the
+  // circuits found before they are ranked.
+  const pendingFloor = params.floor
+    ? floorFirst(spec, { effort: effort.full, seed: params.seed, deadline: floorDeadline(t0, params.timeoutMs) }, hooks.signal)
+    : Promise.resolve(undefined);
   const found = new Found();
   const dec = decomposition(spec, params);
-  const blocks = dec ? await discoverBlocks(spec, dec, params, hooks, effort.full, discover) : undefined;
-  if (blocks?.circuit) found.add(blocks.circuit);
-  const search = await runRounds(spec, params, hooks, found, t0, effort.search);
+  const searched = await searchRrr(spec, params, hooks, found, t0, effort, dec).catch(async (err: unknown) => {
+    await pendingFloor.catch(() => undefined); // settled before the error goes on: no Yosys run outlives it
+    throw err;
+  });
+  const { blocks, search } = searched;
+  const floor = await pendingFloor;
   const aborted = (): DiscoverResult => ({
     circuits: found.circuits, rows: [...(blocks?.rows ?? []), ...search.scheduler.rows(found.circuits)],
     rounds: (blocks?.rounds ?? 0) + search.rounds, stoppedBy: 'aborted', searchMs: search.searchMs, proofFailures: [],
@@ -80,6 +87,15 @@ export async function discover(spec: Spec, params: DiscoverParams, hooks: Discov
     if (err instanceof Interrupted) return aborted();
     throw err;
   }
+}
+
+/** The RRR part of the search: the decomposition's blocks, when there is one, then the rounds. */
+async function searchRrr(spec: Spec, params: DiscoverParams, hooks: DiscoverHooks, found: Found, t0: number,
+  effort: { full: number; search: number }, dec: ReturnType<typeof decomposition>) {
+  const blocks = dec ? await discoverBlocks(spec, dec, params, hooks, effort.full, discover) : undefined;
+  if (blocks?.circuit) found.add(blocks.circuit);
+  const search = await runRounds(spec, params, hooks, found, t0, effort.search);
+  return { blocks, search };
 }
 
 /** Polishing the best circuits after the search: this share of the timeout, and at least POLISH_MIN_MS. */
