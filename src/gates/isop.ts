@@ -119,6 +119,13 @@ export function tableCovers(table: TruthTable): Cube[][] {
   return covers;
 }
 
+/** An irredundant cover of the interval [lower, upper] of truth vectors over n inputs (lower ⊆ upper). */
+export function intervalCover(lower: Uint32Array, upper: Uint32Array, n: number): Cube[] {
+  const cubes: Cube[] = [];
+  isop(lower, upper, n, { pos: 0, neg: 0 }, cubes);
+  return cubes;
+}
+
 /** True when the cube covers row m. */
 export function cubeCovers(c: Cube, m: number): boolean {
   return (m & c.pos) === c.pos && (m & c.neg) === 0;
