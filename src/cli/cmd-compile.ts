@@ -21,6 +21,7 @@ import { checkInputName, outputName, prepareOutputs } from './outputs.js';
 interface Args extends SolveArgs {
   spec: string;
   circuit?: string;
+  top?: string;
   output?: string;
   blif?: string;
   netlistJson?: string;
@@ -79,7 +80,7 @@ function floorLine(r: CompileRun): string | undefined {
   if (!r.floor) return undefined;
   const tries = r.floor.tries.map((t) => (t.status === 'pass' ? `${t.strategy} ${t.abcAigNodes} → ${t.aigNodes}`
     : `${t.strategy} ${t.status}${t.message ? ` (${t.message.split('\n')[0]})` : ''}`));
-  return `floor (Yosys + ABC on the flat table → btfc's optimizer, AIG nodes): ${tries.join('; ')} (${ms(r.floor.timeMs)})`;
+  return `floor (Yosys + ABC → btfc's optimizer, AIG nodes): ${tries.join('; ')} (${ms(r.floor.timeMs)})`;
 }
 
 function writtenLines(spec: Spec, setup: SolveSetup, r: CompileRun, done: FinishOutcome<WrittenCircuit>): string[] {
@@ -109,7 +110,7 @@ function writtenLines(spec: Spec, setup: SolveSetup, r: CompileRun, done: Finish
 
 async function handler(args: Args, io: CommandIO): Promise<number> {
   checkInputName(args.spec);
-  const spec = await loadSpec(args.spec, args.circuit);
+  const spec = await loadSpec(args.spec, args.circuit, args.top);
   const setup = compileSetup(args, spec);
   const { params, widths, net, items } = setup;
   const outputs = { verilog: args.output ?? `${spec.name}.v`, blif: args.blif, netlistJson: args.netlistJson, json: args.json };
@@ -142,8 +143,9 @@ export const compileCommand: BtfcCommand = {
   command: 'compile <spec>',
   describe: 'Solve, extract, simplify, verify and write a gate-level Verilog circuit for a spec',
   builder: (y: Argv) => addSolveFlags(y
-    .positional('spec', { type: 'string', describe: 'spec, .pla, .truth or .dat file', demandOption: true })
+    .positional('spec', { type: 'string', describe: 'spec, .pla, .truth, .dat, or Verilog (.v, .sv) file', demandOption: true })
     .option('circuit', { type: 'string', describe: 'which circuit of a multi-circuit spec' })
+    .option('top', { type: 'string', describe: 'which module of a Verilog file (.v, .sv) is the spec' })
     .option('output', { alias: 'o', type: 'string', describe: 'Verilog output file, - for standard output (default: <circuit>.v in the current directory)' })
     .option('blif', { type: 'string', describe: 'also write the circuit as BLIF' })
     .option('netlist-json', { type: 'string', describe: 'also write the circuit as a JSON netlist' })

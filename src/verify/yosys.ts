@@ -93,6 +93,11 @@ export async function closeYosys(): Promise<void> {
   if (w) await w.terminate();
 }
 
+/** A module name as a Yosys command takes it: an escaped identifier keeps its backslash. */
+export function yosysName(name: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_$]*$/.test(name) ? name : `\\${name}`;
+}
+
 /** The `ERROR: …` lines of a Yosys log, or its last lines when there are none. */
 export function yosysErrors(log: string): string {
   const errs = log.split('\n').filter((l) => /^ERROR:/.test(l.trim()));
