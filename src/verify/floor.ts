@@ -118,10 +118,10 @@ function floorScript(deepsynS: number): string {
   ].join('; ');
 }
 
-const VERILOG_JSON = 'verilog.json';
+export const VERILOG_JSON = 'verilog.json';
 
 /** The Yosys script of the spec's own Verilog (a design, or its expressions): synth, then `abc -g aig`. */
-function verilogScript(v: SpecVerilog, file: string): string {
+export function verilogScript(v: SpecVerilog, file: string): string {
   return [...synthSteps(file, yosysName(v.top), v.systemVerilog, v.kind === 'design' ? ['setundef -zero'] : []), 'abc -g aig', 'opt_clean', `write_json ${VERILOG_JSON}`].join('; ');
 }
 
