@@ -16,7 +16,7 @@ import { reportInternalErrors } from './internal-errors.js';
 import type { Spec } from '../ir/spec.js';
 import type { SolveParams } from '../rrr/solve.js';
 import { countGates } from '../ir/netlist.js';
-import { checkInputName, outputName, prepareOutputs } from './outputs.js';
+import { checkInputName, defaultVerilogOutput, outputName, prepareOutputs } from './outputs.js';
 
 interface Args extends SolveArgs {
   spec: string;
@@ -113,7 +113,7 @@ async function handler(args: Args, io: CommandIO): Promise<number> {
   const spec = await loadSpec(args.spec, args.circuit, args.top);
   const setup = compileSetup(args, spec);
   const { params, widths, net, items } = setup;
-  const outputs = { verilog: args.output ?? `${spec.name}.v`, blif: args.blif, netlistJson: args.netlistJson, json: args.json };
+  const outputs = { verilog: args.output ?? defaultVerilogOutput(spec), blif: args.blif, netlistJson: args.netlistJson, json: args.json };
   // Every output is checked before the solve; with one of them on stdout (`-`), the summary goes to stderr.
   const say = prepareOutputs(io, [{ option: '-o', path: outputs.verilog }, { option: '--blif', path: args.blif },
     { option: '--netlist-json', path: args.netlistJson }, { option: '--json', path: args.json }], [args.spec]);

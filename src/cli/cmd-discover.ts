@@ -19,7 +19,7 @@ import { discover } from '../discover/search.js';
 import { circuitStrategy, describeCircuit } from '../discover/circuits.js';
 import type { EngineKind } from '../rrr/engine-kind.js';
 import type { CandidateRow, DiscoverResult, ProvedCircuit, RoundReport } from '../discover/types.js';
-import { checkInputName, outputName, prepareOutputs } from './outputs.js';
+import { checkInputName, defaultVerilogOutput, outputName, prepareOutputs } from './outputs.js';
 
 interface Args {
   what: string;
@@ -148,7 +148,7 @@ async function handler(args: Args, io: CommandIO): Promise<number> {
   checkArgs(args);
   checkInputName(args.what, 'spec (or family)');
   const spec = await searchableSpec(args);
-  const outputs = { verilog: args.output ?? `${spec.name}.v`, ...(args.json !== undefined ? { json: args.json } : {}) };
+  const outputs = { verilog: args.output ?? defaultVerilogOutput(spec), ...(args.json !== undefined ? { json: args.json } : {}) };
   // Every output is checked before the search; with one of them on stdout (`-`), the summary goes to stderr.
   const say = prepareOutputs(io, [{ option: '-o', path: outputs.verilog }, { option: '--json', path: args.json }],
     isFamily(args.what) ? [] : [args.what]);
@@ -166,7 +166,7 @@ async function handler(args: Args, io: CommandIO): Promise<number> {
   }, { signal: io.signal, onRound: (x) => io.err(roundLine(x)) }));
   if (r === undefined) return 1;
   if (r.stoppedBy === 'aborted') {
-    io.err(interruptedLines(spec, r, args.output ?? `${spec.name}.v`).join('\n'));
+    io.err(interruptedLines(spec, r, args.output ?? defaultVerilogOutput(spec)).join('\n'));
     return interruptedStatus(io.signal);
   }
   for (const f of r.proofFailures) io.err(`btfc: INTERNAL ERROR: ${f}`);

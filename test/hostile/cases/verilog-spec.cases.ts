@@ -36,5 +36,6 @@ export const cases: HostileCase[] = [
   t('control: a module prints its table', AND2, 0, undefined, /^# m: 2 inputs, 1 output[\s\S]*11\s+\(3\)\s+\|\s+1/),
   t('control: --top picks one of two modules', `${AND2}${AND2.replace('module m', 'module n').replace('&a', '|a')}`, 0, undefined, /^# n: 2 inputs/, ['--top', 'n']),
   t('control: a submodule is flattened', `module s(input [1:0] a, output y);\n  assign y = ^a;\nendmodule\nmodule m(input [1:0] a, output y);\n  s u(.a(a), .y(y));\nendmodule\n`, 0, undefined, /^# m: 2 inputs/),
+  { name: 'Verilog spec: control: compile m.v in its own folder writes m_btfc.v, not over m.v', args: ['compile', 'm.v', '--iterations', '50', '--restarts', '1', '--workers', '1', '--no-prove'], files: { 'm.v': AND2 }, spawn: true, expect: { code: 0, out: /wrote m_btfc\.v/, written: ['m_btfc.v'] }, timeoutMs: 90_000 },
   { name: 'Verilog spec: control: a SystemVerilog file (.sv)', args: ['table', '{dir}/d.sv'], files: { 'd.sv': 'module m(input logic [1:0] a, output logic y);\n  always_comb y = a[0] ^ a[1];\nendmodule\n' }, expect: { code: 0, out: /^# m: 2 inputs/ }, timeoutMs: 60_000 },
 ];
