@@ -8,8 +8,11 @@
 // refused (exit 2), naming the signal when Yosys does, since such a module has no single truth table.
 // Then Yosys lowers it to gates without optimising (proc, flatten, memory, techmap, aigmap: no ABC), the
 // gates are read back into a Netlist (yosys-netlist.ts) and simulated bit-parallel on all 2^n rows
-// (gates/simulate.ts). Undefined values (`x`) are read as 0 — in the table and in the floor alike
-// (`setundef -zero` before synthesis), so the two agree.
+// (gates/simulate.ts). Undefined values (`x`, e.g. `default: y = 'x;`) are what Yosys makes of them, a
+// free choice: the gates are simulated twice, every `x` read as 0 and then as 1, and an output that
+// differs between the two on a row is a don't-care there. Elsewhere the value is the all-0 one (a row
+// where several `x` could still combine otherwise is held to that value: less freedom, never a wrong
+// circuit), and the floor synthesises the module with every `x` as 0 (floor.ts), so it agrees.
 
 import { UserError } from '../util/diagnostics.js';
 import type { Port, Spec } from '../ir/spec.js';
@@ -22,7 +25,7 @@ import { runYosysInWorker, yosysErrors, yosysName } from './yosys.js';
 /** The steps that lower a design to two-input gates as written: no optimisation beyond removing unused wires. */
 export function lowerSteps(file: string, top: string, systemVerilog: boolean): string[] {
   return [
-    `read_verilog${systemVerilog ? ' -sv' : ''} ${file}`, `hierarchy -check -top ${yosysName(top)}`, 'proc -norom', 'setundef -zero',
+    `read_verilog${systemVerilog ? ' -sv' : ''} ${file}`, `hierarchy -check -top ${yosysName(top)}`, 'proc -norom',
     'flatten', 'memory', 'opt_clean', 'techmap', 'opt_clean', 'aigmap', 'opt_clean',
   ];
 }
@@ -48,19 +51,32 @@ function specPorts(mod: DesignModule, file: string): { inputs: Port[]; outputs: 
   return { inputs, outputs };
 }
 
-/** The table of a netlist simulated on every row: every bit is cared about. */
-function fullTable(cols: Uint32Array, numInputs: number, numOutputs: number): TruthTable {
+/** The table of the gates simulated on every row with each `x` as 0 and as 1: where they differ, a don't-care. */
+function designTable(zero: Uint32Array, one: Uint32Array, numInputs: number, numOutputs: number): TruthTable {
   const table = new TruthTable(numInputs, numOutputs);
   const W = table.numWords;
   const last = table.numRows % 32 === 0 ? 0xffffffff : (2 ** (table.numRows % 32)) - 1;
   for (let k = 0; k < numOutputs; k++) {
     for (let w = 0; w < W; w++) {
-      const mask = w === W - 1 ? last : 0xffffffff;
-      table.values[k * W + w] = (cols[k * W + w]! & mask) >>> 0;
-      table.care[k * W + w] = mask >>> 0;
+      const i = k * W + w;
+      const care = ~(zero[i]! ^ one[i]!) & (w === W - 1 ? last : 0xffffffff);
+      table.values[i] = (zero[i]! & care) >>> 0;
+      table.care[i] = care >>> 0;
     }
   }
   return table;
+}
+
+/** The lowered gates of module `top` as a Netlist with the module's ports. */
+function readGates(json: string, mod: DesignModule, ports: { inputs: Port[]; outputs: Port[] }, file: string) {
+  const { inputs, outputs } = ports;
+  try {
+    return netlistFromYosysJson(json, mod.name, {
+      name: mod.name, inputs, outputs, inputPorts: inputs.map((p) => p.name), outputPorts: outputs.map((p) => p.name),
+    });
+  } catch (err) {
+    throw new UserError({ file, message: `btfc cannot read module '${mod.name}' as gates: ${(err as Error).message}`, hint: 'btfc takes combinational modules that Yosys lowers to logic gates' });
+  }
 }
 
 /** Read `text` (the contents of `file`) as a spec: module `top`, or the file's only top module. */
@@ -70,20 +86,16 @@ export async function designSpec(text: string, file: string, top: string | undef
   checkCombinational(mod, mods, file, 'use');
   const { inputs, outputs } = specPorts(mod, file);
   const name = systemVerilog ? 'design.sv' : 'design.v';
-  const r = await runYosysInWorker(['-q', '-p', [...lowerSteps(name, mod.name, systemVerilog), 'write_json gates.json'].join('; ')], { [name]: text });
-  const json = r.files['gates.json'];
-  if (!r.ok || json === undefined) {
+  const script = [...lowerSteps(name, mod.name, systemVerilog), 'design -save gates',
+    'setundef -zero', 'write_json zero.json', 'design -load gates', 'setundef -one', 'write_json one.json'];
+  const r = await runYosysInWorker(['-q', '-p', script.join('; ')], { [name]: text });
+  const zero = r.files['zero.json'];
+  const one = r.files['one.json'];
+  if (!r.ok || zero === undefined || one === undefined) {
     throw new UserError({ file, message: `Yosys cannot lower module '${mod.name}' to gates: ${yosysErrors(r.stdout).replaceAll(name, file)}` });
   }
-  let nl;
-  try {
-    nl = netlistFromYosysJson(json, mod.name, {
-      name: mod.name, inputs, outputs, inputPorts: inputs.map((p) => p.name), outputPorts: outputs.map((p) => p.name),
-    });
-  } catch (err) {
-    throw new UserError({ file, message: `btfc cannot read module '${mod.name}' as gates: ${(err as Error).message}`, hint: 'btfc takes combinational modules that Yosys lowers to logic gates' });
-  }
-  const table = fullTable(simulate(nl), nl.numInputs, nl.outputs.length);
+  const nl = readGates(zero, mod, { inputs, outputs }, file);
+  const table = designTable(simulate(nl), simulate(readGates(one, mod, { inputs, outputs }, file)), nl.numInputs, nl.outputs.length);
   return {
     name: mod.name, file, inputs, outputs, table, solve: {},
     verilog: { kind: 'design', text, top: mod.name, systemVerilog },

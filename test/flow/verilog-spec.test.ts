@@ -2,7 +2,7 @@
 // exhaustive simulation, `btfc table` prints it, and `btfc compile` writes a proved circuit with the
 // module's interface, no larger than the module as Yosys + ABC map it (the `design` floor).
 import { afterAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadSpec } from '../../src/flow/load-spec.js';
@@ -36,6 +36,19 @@ describe('a Verilog module as the spec', () => {
       const [y, c, z] = alu(m & 15, (m >> 4) & 15, m >> 8);
       const got = [0, 1, 2, 3].reduce((s, k) => s | (spec.table.value(k, m) << k), 0);
       expect([got, spec.table.value(4, m), spec.table.value(5, m)], `row ${m}`).toEqual([y, c, z]);
+    }
+  }, 60_000);
+
+  it('makes an output a don\'t-care on the rows where it depends on an undefined value (x)', async () => {
+    const file = join(dir, 'x.v');
+    writeFileSync(file, "module d(input [1:0] s, input a, output reg [1:0] y, output z);\n  always @* case (s)\n"
+      + "    2'd0: y = {a, a};\n    2'd1: y = {1'b0, ~a};\n    default: y = 2'bx;\n  endcase\n  assign z = a ^ 1'bx;\nendmodule\n");
+    const spec = await loadSpec(file);
+    for (let m = 0; m < 8; m++) {
+      const [s, a] = [m & 3, m >> 2];
+      const y = s === 0 ? 3 * a : s === 1 ? 1 - a : undefined;
+      expect([spec.table.get(0, m), spec.table.get(1, m)], `row ${m}`).toEqual(y === undefined ? ['-', '-'] : [y & 1, y >> 1]);
+      expect(spec.table.get(2, m)).toBe('-');
     }
   }, 60_000);
 
