@@ -3,7 +3,9 @@
 // simulated on every care row: one operator that Verilog sizes or signs otherwise than the spec language
 // shows up as a failing row.
 import { afterAll, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
+import { UserError } from '../../src/util/diagnostics.js';
 import { compileSpec } from '../../src/lang/compile.js';
 import type { Spec } from '../../src/ir/spec.js';
 import { readFloorNetlist, VERILOG_JSON, verilogScript } from '../../src/verify/floor.js';
@@ -83,4 +85,38 @@ describe('spec equations as Verilog', () => {
   it('escape a keyword port name and keep internal wires off the ports\' names', async () => {
     await check(compileSpec('circuit k {\n  input wire[2], _e0;\n  output reg[2];\n  reg = wire + _e0;\n}\n', 'k.spec'));
   }, 60_000);
+});
+
+/** Random expressions over a[3], b[2], c: every operator and function, nested. */
+const expr: fc.Arbitrary<string> = fc.letrec<{ e: string }>((tie) => ({
+  e: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
+    fc.constantFrom('a', 'b', 'c', '0', '1', '5', "3'd6", "2'b10", 'a[1]', 'a[2:1]', 'b[0]'),
+    fc.tuple(fc.constantFrom('~', '!', '-', '&', '|', '^'), tie('e')).map(([op, x]) => `${op}(${x})`),
+    fc.tuple(tie('e'), fc.constantFrom('||', '&&', '|', '^', '&', '==', '!=', '<', '<=', '>', '>=', '<<', '>>', '+', '-', '*', '/', '%'), tie('e'))
+      .map(([x, op, y]) => `(${x} ${op} ${y})`),
+    fc.tuple(tie('e'), tie('e'), tie('e')).map(([x, y, z]) => `(${x} ? ${y} : ${z})`),
+    fc.tuple(tie('e'), tie('e')).map(([x, y]) => `{${x}, ${y}}`),
+    fc.tuple(fc.constantFrom('min', 'max'), tie('e'), tie('e')).map(([f, x, y]) => `${f}(${x}, ${y})`),
+    tie('e').map((x) => `popcount(${x})`),
+  ),
+})).e;
+
+describe('random spec equations as Verilog', () => {
+  it('compute the spec\'s table (every care row) for random expressions and output widths', async () => {
+    let checked = 0;
+    await fc.assert(fc.asyncProperty(expr, expr, fc.integer({ min: 1, max: 7 }), async (e1, e2, w) => {
+      let spec: Spec;
+      try {
+        spec = compileSpec(`circuit r {\n  input a[3], b[2], c;\n  output y[${w}], z;\n  let t = ${e2};\n  y = ${e1};\n  z = t;\n}\n`, 'r.spec');
+      } catch (err) {
+        if (err instanceof UserError) return; // not a valid spec (e.g. a shift by a wide amount)
+        throw err;
+      }
+      if (spec.table.careCount() === 0) return;
+      checked++;
+      await check(spec);
+    }), { numRuns: 30, seed: 7 });
+    expect(checked).toBeGreaterThan(10);
+  }, 300_000);
 });
