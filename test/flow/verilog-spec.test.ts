@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadSpec } from '../../src/flow/load-spec.js';
 import { closeYosys } from '../../src/verify/yosys.js';
+import { proveAgainstModule, proveAgainstTable } from '../../src/verify/prove.js';
 import { runCli } from '../cli/run.js';
 
 const ALU = 'test/fixtures/verilog/alu4.v';
@@ -77,5 +78,14 @@ describe('a Verilog module as the spec', () => {
     const ver = await runCli(['verify', v, ALU]);
     expect(ver.code, ver.err).toBe(0);
     expect(ver.out).toMatch(/^PASS: module alu4/);
+    // The proof of a Verilog spec's circuit is a miter against the module (certify.ts); a broken circuit
+    // does not pass it, and the table proof then gives the counterexample.
+    const spec = await loadSpec(ALU);
+    const dut = (verilog: string) => ({ verilog, top: 'alu4', inputs: spec.inputs, outputs: spec.outputs });
+    expect((await proveAgainstModule(dut(out), spec.verilog!)).status).toBe('pass');
+    const broken = out.replace(/assign z = ([^;]*);/, 'assign z = ~($1);');
+    expect(broken).not.toBe(out);
+    expect((await proveAgainstModule(dut(broken), spec.verilog!)).status).toBe('error');
+    expect((await proveAgainstTable(dut(broken), spec.table)).status).toBe('fail');
   }, 180_000);
 });
