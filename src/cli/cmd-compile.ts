@@ -16,11 +16,12 @@ import { reportInternalErrors } from './internal-errors.js';
 import type { Spec } from '../ir/spec.js';
 import type { SolveParams } from '../rrr/solve.js';
 import { countGates } from '../ir/netlist.js';
-import { checkInputName, outputName, prepareOutputs } from './outputs.js';
+import { checkInputName, defaultVerilogOutput, outputName, prepareOutputs } from './outputs.js';
 
 interface Args extends SolveArgs {
   spec: string;
   circuit?: string;
+  top?: string;
   output?: string;
   blif?: string;
   netlistJson?: string;
@@ -80,7 +81,7 @@ function floorLine(r: CompileRun): string | undefined {
   if (!r.floor) return undefined;
   const tries = r.floor.tries.map((t) => (t.status === 'pass' ? `${t.strategy} ${t.abcAigNodes} → ${t.aigNodes}`
     : `${t.strategy} ${t.status}${t.message ? ` (${t.message.split('\n')[0]})` : ''}`));
-  return `floor (Yosys + ABC on the flat table → btfc's optimizer, AIG nodes): ${tries.join('; ')} (${ms(r.floor.timeMs)})`;
+  return `floor (Yosys + ABC → btfc's optimizer, AIG nodes): ${tries.join('; ')} (${ms(r.floor.timeMs)})`;
 }
 
 function writtenLines(spec: Spec, setup: SolveSetup, r: CompileRun, done: FinishOutcome<WrittenCircuit>): string[] {
@@ -110,10 +111,10 @@ function writtenLines(spec: Spec, setup: SolveSetup, r: CompileRun, done: Finish
 
 async function handler(args: Args, io: CommandIO): Promise<number> {
   checkInputName(args.spec);
-  const spec = await loadSpec(args.spec, args.circuit);
+  const spec = await loadSpec(args.spec, args.circuit, args.top);
   const setup = compileSetup(args, spec);
   const { params, widths, net, items } = setup;
-  const outputs = { verilog: args.output ?? `${spec.name}.v`, blif: args.blif, netlistJson: args.netlistJson, svg: args.svg, json: args.json };
+  const outputs = { verilog: args.output ?? defaultVerilogOutput(spec), blif: args.blif, netlistJson: args.netlistJson, svg: args.svg, json: args.json };
   // Every output is checked before the solve; with one of them on stdout (`-`), the summary goes to stderr.
   const say = prepareOutputs(io, [{ option: '-o', path: outputs.verilog }, { option: '--blif', path: args.blif },
     { option: '--netlist-json', path: args.netlistJson }, { option: '--svg', path: args.svg }, { option: '--json', path: args.json }], [args.spec]);
@@ -143,8 +144,9 @@ export const compileCommand: BtfcCommand = {
   command: 'compile <spec>',
   describe: 'Solve, extract, simplify, verify and write a gate-level Verilog circuit for a spec',
   builder: (y: Argv) => addSolveFlags(y
-    .positional('spec', { type: 'string', describe: 'spec, .pla, .truth or .dat file', demandOption: true })
+    .positional('spec', { type: 'string', describe: 'spec, .pla, .truth, .dat, or Verilog (.v, .sv) file', demandOption: true })
     .option('circuit', { type: 'string', describe: 'which circuit of a multi-circuit spec' })
+    .option('top', { type: 'string', describe: 'which module of a Verilog file (.v, .sv) is the spec' })
     .option('output', { alias: 'o', type: 'string', describe: 'Verilog output file, - for standard output (default: <circuit>.v in the current directory)' })
     .option('blif', { type: 'string', describe: 'also write the circuit as BLIF' })
     .option('netlist-json', { type: 'string', describe: 'also write the circuit as a JSON netlist' })

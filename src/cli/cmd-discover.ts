@@ -19,13 +19,14 @@ import { discover } from '../discover/search.js';
 import { circuitStrategy, describeCircuit } from '../discover/circuits.js';
 import type { EngineKind } from '../rrr/engine-kind.js';
 import type { CandidateRow, DiscoverResult, ProvedCircuit, RoundReport } from '../discover/types.js';
-import { checkInputName, outputName, prepareOutputs } from './outputs.js';
+import { checkInputName, defaultVerilogOutput, outputName, prepareOutputs } from './outputs.js';
 
 interface Args {
   what: string;
   bits?: number;
   inputs?: number;
   circuit?: string;
+  top?: string;
   timeout: number;
   seed: number;
   workers?: number;
@@ -61,6 +62,7 @@ async function resolveSpec(args: Args): Promise<Spec> {
     const other = opt === 'bits' ? 'inputs' : 'bits';
     if (args[other] !== undefined) throw userError(`discover ${args.what} takes --${opt}, not --${other}`, `e.g. btfc discover ${args.what} --${opt} ${args[other]}`);
     if (args.circuit !== undefined) throw userError('--circuit applies to spec files, not to built-in families', 'drop --circuit');
+    if (args.top !== undefined) throw userError('--top applies to Verilog files, not to built-in families', 'drop --top');
     // The spec compiler loads only now (family-source.ts).
     const { familySpec } = await import('../discover/families.js');
     return familySpec(args.what, args[opt]);
@@ -73,7 +75,7 @@ async function resolveSpec(args: Args): Promise<Spec> {
     throw userError(`${args.what} is neither a built-in family (${FAMILIES.join(', ')}) nor a file`,
       `e.g. btfc discover mul --bits 3, or btfc discover path/to/circuit.spec`);
   }
-  return loadSpec(args.what, args.circuit);
+  return loadSpec(args.what, args.circuit, args.top);
 }
 
 /** resolveSpec, refused when there is nothing to search. */
@@ -147,7 +149,7 @@ async function handler(args: Args, io: CommandIO): Promise<number> {
   checkArgs(args);
   checkInputName(args.what, 'spec (or family)');
   const spec = await searchableSpec(args);
-  const outputs = { verilog: args.output ?? `${spec.name}.v`, ...(args.svg !== undefined ? { svg: args.svg } : {}), ...(args.json !== undefined ? { json: args.json } : {}) };
+  const outputs = { verilog: args.output ?? defaultVerilogOutput(spec), ...(args.svg !== undefined ? { svg: args.svg } : {}), ...(args.json !== undefined ? { json: args.json } : {}) };
   // Every output is checked before the search; with one of them on stdout (`-`), the summary goes to stderr.
   const say = prepareOutputs(io, [{ option: '-o', path: outputs.verilog }, { option: '--svg', path: args.svg }, { option: '--json', path: args.json }],
     isFamily(args.what) ? [] : [args.what]);
@@ -165,7 +167,7 @@ async function handler(args: Args, io: CommandIO): Promise<number> {
   }, { signal: io.signal, onRound: (x) => io.err(roundLine(x)) }));
   if (r === undefined) return 1;
   if (r.stoppedBy === 'aborted') {
-    io.err(interruptedLines(spec, r, args.output ?? `${spec.name}.v`).join('\n'));
+    io.err(interruptedLines(spec, r, args.output ?? defaultVerilogOutput(spec)).join('\n'));
     return interruptedStatus(io.signal);
   }
   for (const f of r.proofFailures) io.err(`btfc: INTERNAL ERROR: ${f}`);
@@ -180,10 +182,11 @@ export const discoverCommand: BtfcCommand = {
   command: 'discover <what>',
   describe: 'Search architectures for the smallest proved circuit of a spec or a built-in family (mul, add, maj, parity)',
   builder: (y: Argv) => addSolveFlags(y
-    .positional('what', { type: 'string', describe: `a spec, .pla, .truth or .dat file, or a family: ${FAMILIES.join(', ')} (a file named like a family: write ./mul)`, demandOption: true })
+    .positional('what', { type: 'string', describe: `a spec, .pla, .truth, .dat or Verilog (.v, .sv) file, or a family: ${FAMILIES.join(', ')} (a file named like a family: write ./mul)`, demandOption: true })
     .option('bits', { type: 'number', describe: 'operand width of mul (a[N] × b[N] → p[2N]) and add (a[N] + b[N] → s[N+1])' })
     .option('inputs', { type: 'number', describe: 'input count of maj (x[N] → y, more than half the bits set) and parity (x[N] → y = ^x)' })
-    .option('circuit', { type: 'string', describe: 'which circuit of a multi-circuit spec' }), {
+    .option('circuit', { type: 'string', describe: 'which circuit of a multi-circuit spec' })
+    .option('top', { type: 'string', describe: 'which module of a Verilog file (.v, .sv) is the spec' }), {
     // discover runs its own solver settings per candidate; only these three are the user's.
     names: ['timeout', 'seed', 'workers', 'engine'],
     override: {

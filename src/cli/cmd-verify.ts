@@ -6,15 +6,9 @@ import { readTextFile } from '../util/read-text.js';
 import type { Spec, Port } from '../ir/spec.js';
 import type { BtfcCommand, CommandIO } from './command.js';
 import { loadSpec } from '../flow/load-spec.js';
-import { checkCombinational, checkPorts, pickTop, readDesign } from '../verify/design.js';
+import { checkCombinational, checkPorts, MAX_DESIGN_BYTES, pickTop, readDesign } from '../verify/design.js';
 import { proveAgainstTable, type Counterexample } from '../verify/prove.js';
 
-/**
- * The most bytes of Verilog `btfc verify` reads. Yosys (WebAssembly, in a worker) reports no progress and
- * its time grows faster than the design: a 130 KB netlist of 5,000 gates takes 7 s, one of 1.4 MB over
- * 8 minutes, so a 50 MB netlist would run for hours without a word. Designs btfc writes are far smaller.
- */
-export const MAX_DESIGN_BYTES = 2 * 2 ** 20;
 /** Above this size a note says that reading and proving may take minutes. */
 const SLOW_DESIGN_BYTES = 256 * 1024;
 

@@ -3,7 +3,9 @@
 // standard output, in which case the command's own summary moves to stderr so that stdout carries only
 // the file's text.
 
+import { statSync } from 'node:fs';
 import { userError } from '../util/diagnostics.js';
+import type { Spec } from '../ir/spec.js';
 import { checkOutputs, writesStdout, type OutputRequest } from '../util/output-paths.js';
 
 export { outputName } from '../util/output-paths.js';
@@ -44,4 +46,24 @@ export function checkInputName(path: string, what = 'spec'): void {
 export function prepareOutputs(io: CommandIO, outputs: readonly OutputRequest[], inputs: readonly string[]): (text: string) => void {
   checkOutputs(outputs, inputs);
   return writesStdout(outputs.map((o) => o.path)) ? io.err : io.out;
+}
+
+/** Whether two paths are one existing file (by device and inode). */
+function sameFile(a: string, b: string): boolean {
+  try {
+    const x = statSync(a);
+    const y = statSync(b);
+    return x.dev === y.dev && x.ino === y.ino;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The Verilog file written when -o is not given: `<circuit>.v` in the current folder, or `<circuit>_btfc.v`
+ * when that is the Verilog spec itself (`btfc compile alu4.v` in alu4.v's folder must not be refused).
+ */
+export function defaultVerilogOutput(spec: Spec): string {
+  const plain = `${spec.name}.v`;
+  return sameFile(plain, spec.file) ? `${spec.name}_btfc.v` : plain;
 }

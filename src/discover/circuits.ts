@@ -12,6 +12,7 @@ import type { SolveResult } from '../rrr/solve.js';
 import { circuitCost, finishNetlist, synthesizeInterruptible } from '../gates/synthesize.js';
 import { composeNetlists } from '../gates/compose.js';
 import type { ExtractStats } from '../gates/extract.js';
+import { floorSource } from '../verify/floor.js';
 import type { Decomposition } from './decompose.js';
 import type { ComposedCircuit, DiscoverParams, FoundCircuit, NetCircuit } from './types.js';
 import { throwIfInterrupted, yieldToEvents } from '../util/interrupt.js';
@@ -159,7 +160,7 @@ export function describeCircuit(f: FoundCircuit): string {
   return match(f)
     .with({ kind: 'net' }, (n) => `${n.architecture} σ${n.sigma}, round ${n.round}, restart ${n.restart + 1} (seed ${n.seed}) at iteration ${n.iterations}`)
     .with({ kind: 'composed' }, (c) => `decomposition ${c.architecture}`)
-    .with({ kind: 'floor' }, (f) => `${f.architecture} (Yosys + ABC on the flat table, then btfc's simplify and optimizer)`)
+    .with({ kind: 'floor' }, (f) => `${f.architecture} (${floorSource(f.strategy)}, then btfc's simplify and optimizer)`)
     .exhaustive();
 }
 

@@ -6,7 +6,7 @@ import type { Spec } from '../ir/spec.js';
 import { solveNet, type SolveHooks, type SolveParams, type SolveResult } from '../rrr/solve.js';
 import { circuitCost, synthesizeInterruptible, type Synthesis } from '../gates/synthesize.js';
 import { baseline as baselineStats, type BaselineStats } from '../verify/baseline.js';
-import { floorCircuits, floorDeadline, type FloorResult, type FloorStrategy } from '../verify/floor.js';
+import { floorCircuits, floorDeadline, floorSource, type FloorResult, type FloorStrategy } from '../verify/floor.js';
 import type { SolveArgs } from '../ir/solve-options.js';
 import { solveSetup, type SolveSetup } from './lower.js';
 import { finish, type Certified, type FinishCandidate, type FinishOutcome, type OutputPaths } from './finish.js';
@@ -184,7 +184,7 @@ export function chooseCircuit(r: CompileResult, setup: Pick<SolveSetup, 'widths'
       : 'RRR found nothing better: no restart solved';
     const circuit: WrittenCircuit = {
       source: 'floor', strategy: fl.strategy, synthesis: fl.synthesis,
-      origin: [`floor: ${fl.strategy} (Yosys + ABC on the flat table, then btfc's simplify and optimizer); ${why}`],
+      origin: [`floor: ${fl.strategy} (${floorSource(fl.strategy)}, then btfc's simplify and optimizer); ${why}`],
       describe: `the floor (${fl.strategy})`,
     };
     return { circuit, strategy: `floor: ${fl.strategy}`, why };

@@ -1,5 +1,6 @@
-// Reading the function a command works on: a spec file, or a PLA / IWLS .truth / reference .dat table,
-// chosen by extension. Stage: the front of the pipeline (parse + elaborate) as the CLI sees it.
+// Reading the function a command works on: a spec file, a PLA / IWLS .truth / reference .dat table, or a
+// combinational Verilog module (.v / .sv, simulated through Yosys: verify/design-spec.ts), chosen by
+// extension. Stage: the front of the pipeline (parse + elaborate) as the CLI sees it.
 
 import { extname } from 'node:path';
 import { userError } from '../util/diagnostics.js';
@@ -30,7 +31,7 @@ export const MAX_SPEC_BYTES = 16 * 2 ** 20;
 export function readSource(file: string): string {
   const ext = extname(file).toLowerCase();
   const table = ext === '.pla' || ext === '.truth' || ext === '.dat';
-  const expected = 'a .spec, .pla, .truth or .dat file';
+  const expected = 'a .spec, .pla, .truth, .dat, .v or .sv file';
   const text = readTextFile(file, table
     ? { limit: MAX_TABLE_BYTES, what: 'a table file', expected, hint: 'btfc takes at most 24 inputs; a full 24-input table fits in 512 MiB (as .truth, 16 MiB per output)' }
     : { limit: MAX_SPEC_BYTES, what: 'a spec', expected, hint: 'a spec is equations and small tables; write a large table as a .pla file (up to 512 MiB) and give it to btfc directly' });
@@ -41,15 +42,34 @@ export function readSource(file: string): string {
   return text;
 }
 
+/** Verilog files: a module whose exhaustive simulation is the table. */
+const isVerilog = (file: string) => ['.v', '.sv'].includes(extname(file).toLowerCase());
+
 /**
- * Load a function from a file; `circuit` picks one circuit of a multi-circuit spec. The spec front end
- * (Chevrotain builds its parser when loaded, several hundred milliseconds) is imported only when a .spec
- * file is read, so `--help`, tables and usage errors start fast.
+ * Load a function from a file; `circuit` picks one circuit of a multi-circuit spec, `top` one module of a
+ * Verilog file. The spec front end (Chevrotain builds its parser when loaded, several hundred
+ * milliseconds) is imported only when a .spec file is read, and Yosys only when a Verilog file is, so
+ * `--help`, tables and usage errors start fast.
  */
-export async function loadSpec(file: string, circuit?: string): Promise<Spec> {
-  const spec = await readSpec(file, circuit);
+export async function loadSpec(file: string, circuit?: string, top?: string): Promise<Spec> {
+  if (top !== undefined && !isVerilog(file)) throw userError(`--top applies to Verilog files (.v, .sv); ${file} is not one`, 'drop --top', file);
+  const spec = isVerilog(file) ? await readVerilogSpec(file, circuit, top) : await readSpec(file, circuit);
   checkNames(spec, file);
   return spec;
+}
+
+/** A Verilog module as the spec: read through Yosys, refused unless combinational, simulated on every row. */
+async function readVerilogSpec(file: string, circuit: string | undefined, top: string | undefined): Promise<Spec> {
+  if (circuit !== undefined) throw userError(`--circuit applies to .spec files; pick a module of ${file} with --top`, `write --top ${circuit}`, file);
+  const { designSpec } = await import('../verify/design-spec.js');
+  const { MAX_DESIGN_BYTES } = await import('../verify/design.js');
+  const text = readTextFile(file, {
+    limit: MAX_DESIGN_BYTES, what: 'a Verilog design', expected: 'a Verilog file',
+    hint: "Yosys's time grows faster than the design; give btfc one combinational module of at most 24 input bits",
+  });
+  if (text.trim() === '') throw userError(`${file} is empty`, 'write a combinational `module … endmodule` in it', file);
+  sourceCache.set(file, text);
+  return designSpec(text, file, top, extname(file).toLowerCase() === '.sv');
 }
 
 /** Every name of a spec becomes a Verilog identifier: refuse one that cannot (e.g. a megabyte-long label). */

@@ -28,6 +28,23 @@ export interface Spec {
   solve: SpecSolveOptions;
   /** Where each `solve { … }` option was written (specs only), so a refusal it causes can point at it. */
   solveSpans?: { [K in keyof SpecSolveOptions]?: SourceSpan };
+  /**
+   * A Verilog module with the spec's ports (same names and widths) that computes the spec's function on
+   * every care row: the user's own module for a Verilog spec, or the spec's word-level expressions written
+   * as Verilog. The floor (verify/floor.ts) synthesises it with Yosys as one more conventional circuit;
+   * nothing else reads it. A spec whose function cannot be written so (tables) has none.
+   */
+  verilog?: SpecVerilog;
+}
+
+export interface SpecVerilog {
+  /** `design`: a Verilog file given as the spec; `expressions`: generated from the spec's equations. */
+  kind: 'design' | 'expressions';
+  text: string;
+  /** The module to synthesise (the design's top). */
+  top: string;
+  /** Read as SystemVerilog (a `.sv` file). */
+  systemVerilog: boolean;
 }
 
 /** Flat bit names, e.g. `a[0]`, `a[1]`, `cin`, in table column order. */

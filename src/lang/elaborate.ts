@@ -16,6 +16,7 @@ import { Evaluator, type LetDef } from './eval.js';
 import { checkTable, columnBits, columnLabel, fillTable, type ResolvedColumn, type TableJob } from './tables.js';
 import { solveOptions, type SolveSpans } from './solve-block.js';
 import { closest } from './suggest.js';
+import { EXPRESSIONS_TOP, expressionsVerilog } from './to-verilog.js';
 
 /** Most output bits a circuit may have. */
 export const MAX_OUTPUT_BITS = 256;
@@ -308,7 +309,19 @@ class CircuitElaborator implements Scope {
       table,
       solve: this.solve,
       ...(Object.keys(this.solveSpans).length > 0 ? { solveSpans: this.solveSpans } : {}),
+      ...this.expressions(),
     };
+  }
+
+  /** The equations as Verilog for the floor (to-verilog.ts); none when a table drives an output. */
+  private expressions(): Pick<Spec, 'verilog'> {
+    const assigns: { expr: TExpr; columns: number[] }[] = [];
+    for (const j of this.jobs) {
+      if (j.kind === 'table') return {};
+      assigns.push({ expr: j.expr, columns: j.columns });
+    }
+    const text = expressionsVerilog({ inputs: this.inputs, outputs: this.outputs, lets: this.letDefs, assigns });
+    return { verilog: { kind: 'expressions', text, top: EXPRESSIONS_TOP, systemVerilog: false } };
   }
 }
 

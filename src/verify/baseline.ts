@@ -16,10 +16,18 @@ export interface BaselineStats {
 }
 
 /**
- * The Yosys steps both the baseline and the floor (floor.ts) start from: the table module of gold.ts
- * (don't-cares as `x`) synthesised once and saved, so each mapping can `design -load synth` it.
+ * Yosys's generic synthesis of module `top` of a Verilog file, saved as `synth` so that each mapping
+ * after it can `design -load synth` it. `top` is a Yosys name (an escaped name has its backslash).
  */
-export const SYNTH_TABLE = ['read_verilog tt.v', 'proc -norom', `synth -flatten -top ${TT}`, 'design -save synth'] as const;
+export function synthSteps(file: string, top: string, systemVerilog = false, afterProc: readonly string[] = []): string[] {
+  return [`read_verilog${systemVerilog ? ' -sv' : ''} ${file}`, 'proc -norom', ...afterProc, `synth -flatten -top ${top}`, 'design -save synth'];
+}
+
+/**
+ * The Yosys steps both the baseline and the floor (floor.ts) start from: the table module of gold.ts
+ * (don't-cares as `x`) synthesised once and saved.
+ */
+export const SYNTH_TABLE: readonly string[] = synthSteps('tt.v', TT);
 
 /** Yosys + ABC on the flat truth table (don't-cares as `x`), for a side-by-side line. */
 export async function baseline(table: TruthTable): Promise<BaselineStats> {

@@ -6,6 +6,14 @@ import type { Port } from '../ir/spec.js';
 import { runYosysInWorker, yosysErrors } from './yosys.js';
 import { CHECK_COMMANDS, driverProblems, initialBlocks, loopProblems, stateProblems, type YosysModuleJson } from './design-check.js';
 
+/**
+ * The most bytes of Verilog btfc reads (`btfc verify`, or a design given as the spec). Yosys (WebAssembly,
+ * in a worker) reports no progress and its time grows faster than the design: a 130 KB netlist of 5,000
+ * gates takes 7 s, one of 1.4 MB over 8 minutes, so a 50 MB netlist would run for hours without a word.
+ * Designs btfc writes are far smaller.
+ */
+export const MAX_DESIGN_BYTES = 2 * 2 ** 20;
+
 export interface DesignPort { name: string; direction: 'input' | 'output' | 'inout'; width: number }
 export interface DesignModule {
   name: string;
@@ -29,13 +37,13 @@ interface YosysJson {
  * Parse a design with Yosys; a parse error or a missing module becomes a UserError naming the file
  * (exit 2). Each module comes with what would make it unfit for a proof (design-check.ts).
  */
-export async function readDesign(verilog: string, file: string): Promise<DesignModule[]> {
-  const name = 'design.v';
-  const script = [`read_verilog ${name}`, 'hierarchy -check', 'proc', 'write_json design.json', ...CHECK_COMMANDS].join('; ');
+export async function readDesign(verilog: string, file: string, systemVerilog = false): Promise<DesignModule[]> {
+  const name = systemVerilog ? 'design.sv' : 'design.v';
+  const script = [`read_verilog${systemVerilog ? ' -sv' : ''} ${name}`, 'hierarchy -check', 'proc', 'write_json design.json', ...CHECK_COMMANDS].join('; ');
   const r = await runYosysInWorker(['-q', '-p', script], { [name]: verilog });
   if (!r.ok || !r.files['design.json']) {
     const msg = yosysErrors(r.stdout).replaceAll(name, file).replace(/^ERROR:\s*/gm, '');
-    throw new UserError({ file, message: `Yosys cannot read the design: ${msg}`, hint: 'btfc verify reads Verilog-2005 (as Yosys does)' });
+    throw new UserError({ file, message: `Yosys cannot read the design: ${msg}`, hint: systemVerilog ? 'btfc reads the SystemVerilog that Yosys reads (read_verilog -sv)' : 'btfc reads Verilog-2005 (as Yosys does); name the file .sv for SystemVerilog' });
   }
   const json = JSON.parse(r.files['design.json']) as YosysJson;
   const initials = initialBlocks(verilog);
@@ -58,8 +66,11 @@ export async function readDesign(verilog: string, file: string): Promise<DesignM
   return mods;
 }
 
-/** The module to prove: `--top`, else the one named like the spec's circuit, else the only top module. */
-export function pickTop(mods: readonly DesignModule[], file: string, top: string | undefined, circuit: string): DesignModule {
+/**
+ * The module to prove (or, for a design given as the spec, `purpose` 'use'): `--top`, else the one named
+ * like the spec's circuit, else the only top module.
+ */
+export function pickTop(mods: readonly DesignModule[], file: string, top: string | undefined, circuit: string, purpose: 'verify' | 'use' = 'verify'): DesignModule {
   const names = mods.map((m) => m.name);
   if (top !== undefined) {
     const m = mods.find((x) => x.name === top);
@@ -71,14 +82,14 @@ export function pickTop(mods: readonly DesignModule[], file: string, top: string
   const used = new Set(mods.flatMap((m) => m.instantiates));
   const tops = mods.filter((m) => !used.has(m.name));
   if (tops.length === 1) return tops[0]!;
-  throw new UserError({ file, message: `cannot tell which module to verify: ${tops.map((m) => m.name).join(', ')} are all top modules`, hint: 'name one with --top' });
+  throw new UserError({ file, message: `cannot tell which module to ${purpose}: ${tops.map((m) => m.name).join(', ')} are all top modules`, hint: 'name one with --top' });
 }
 
 /**
  * Refuse a module that is not a combinational circuit (its own problems, and the state of every module it
  * instantiates): a proof of it would mean nothing (design-check.ts).
  */
-export function checkCombinational(top: DesignModule, mods: readonly DesignModule[], file: string): void {
+export function checkCombinational(top: DesignModule, mods: readonly DesignModule[], file: string, purpose: 'verify' | 'use' = 'verify'): void {
   const problems = [...top.checks];
   const seen = new Set<string>();
   const visit = (m: DesignModule, path: string) => {
@@ -94,8 +105,8 @@ export function checkCombinational(top: DesignModule, mods: readonly DesignModul
   if (problems.length === 0) return;
   throw new UserError({
     file,
-    message: `module '${top.name}' is not a combinational circuit, so it cannot be proved:\n  ${problems.join('\n  ')}`,
-    hint: 'btfc verify proves combinational logic: one driver per signal (one `assign` or one `always @*` assigning it on every path), no clocks, latches, `initial` blocks or loops',
+    message: `module '${top.name}' is not a combinational circuit, so it cannot be ${purpose === 'verify' ? 'proved' : 'a spec'}:\n  ${problems.join('\n  ')}`,
+    hint: `btfc ${purpose === 'verify' ? 'verify proves' : 'takes as a spec'} combinational logic: one driver per signal (one \`assign\` or one \`always @*\` assigning it on every path), no clocks, latches, \`initial\` blocks or loops`,
   });
 }
 

@@ -2,10 +2,15 @@
 // and `btfc discover` always have a proved circuit to write and RRR's result is kept only when it is
 // smaller (docs/ARCHITECTURE.md, "The floor"). Stage: verify (it runs Yosys), finished by gates.
 //
-// Strategies, both on the flat table written as a case statement (don't-cares as `x`, gold.ts):
+// Strategies on the flat table written as a case statement (don't-cares as `x`, gold.ts):
 // - `abc -g aig`: Yosys's synth, then ABC mapped to two-input AND/OR gates (the figure `--baseline` prints);
 // - `abc &deepsyn`: ABC's deep synthesis (`&deepsyn`, a randomised search over AIG rewrites) with a time
-//   bound, read back as two-input $lut cells (yosys-netlist.ts turns each into one AND node).
+//   bound, read back as two-input $lut cells (yosys-netlist.ts turns each into one AND node);
+// and on the spec's own Verilog (Spec.verilog), synth then `abc -g aig`: word-level structure that a flat
+// table has lost (`p = a * b` is an array multiplier: 37 AIG nodes for 3 bits and 83 for 4, where
+// `abc -g aig` on the table gives 139 and about 600):
+// - `design`: the user's module, when the spec is a Verilog file (flow/load-spec.ts, design-spec.ts);
+// - `yosys expressions`: a spec's equations written as Verilog (lang/to-verilog.ts).
 // Each circuit is read back into a Netlist, simulated on every care row and dropped if it fails (a floor
 // circuit is no more trusted than an extracted one); the survivors go through btfc's simplify and
 // optimizer (finishNetlist, at most FLOOR_EFFORT) and the smallest, in AIG nodes, is the floor.
@@ -13,18 +18,19 @@
 // Reproducibility: &deepsyn stops at its time bound, so its circuit may differ from machine to machine
 // (`--no-floor` gives RRR's reproducible result alone).
 
-import type { Spec } from '../ir/spec.js';
+import { match } from 'ts-pattern';
+import type { Spec, SpecVerilog } from '../ir/spec.js';
 import { aigEstimate, countGates, type Netlist } from '../ir/netlist.js';
 import { checkAgainstTable } from '../gates/simulate.js';
 import { circuitCost, finishNetlist, type Synthesis } from '../gates/synthesize.js';
 import type { ExtractStats } from '../gates/extract.js';
 import { TT, tableSourceVerilog } from './gold.js';
 import { netlistFromYosysJson } from './yosys-netlist.js';
-import { SYNTH_TABLE } from './baseline.js';
-import { abortYosys, runYosysInWorker, yosysErrors } from './yosys.js';
+import { SYNTH_TABLE, synthSteps } from './baseline.js';
+import { abortYosys, runYosysInWorker, yosysErrors, yosysName } from './yosys.js';
 import { Interrupted } from '../util/interrupt.js';
 
-export type FloorStrategy = 'abc -g aig' | 'abc &deepsyn';
+export type FloorStrategy = 'abc -g aig' | 'abc &deepsyn' | 'design' | 'yosys expressions';
 
 /** One floor circuit that passed simulation, finished like an extracted netlist. */
 export interface FloorCircuit {
@@ -89,49 +95,92 @@ export function deepsynSeconds(careRows: number): number {
   return careRows <= 64 ? 1 : careRows <= 1024 ? 2 : 3;
 }
 
-const FILES: Record<FloorStrategy, string> = { 'abc -g aig': 'aig.json', 'abc &deepsyn': 'deepsyn.json' };
+/** The flat table's strategies and the files their netlists are written to. */
+const TABLE_FILES = { 'abc -g aig': 'aig.json', 'abc &deepsyn': 'deepsyn.json' } as const;
+type TableStrategy = keyof typeof TABLE_FILES;
+const TABLE_STRATEGIES = Object.keys(TABLE_FILES) as TableStrategy[];
+
+/** What a strategy synthesised, in words for summaries and file headers. */
+export function floorSource(strategy: FloorStrategy): string {
+  return match(strategy)
+    .with('abc -g aig', 'abc &deepsyn', () => 'Yosys + ABC on the flat table')
+    .with('design', () => 'Yosys + ABC (abc -g aig) on the Verilog design')
+    .with('yosys expressions', () => "Yosys + ABC (abc -g aig) on the spec's expressions written as Verilog")
+    .exhaustive();
+}
 
 /** The Yosys script: synthesise the table once, then each strategy from the same design. */
 function floorScript(deepsynS: number): string {
   return [
     ...SYNTH_TABLE,
-    'abc -g aig', 'opt_clean', `write_json ${FILES['abc -g aig']}`,
-    'design -load synth', `abc -script +strash;&get,-n;&deepsyn,-T,${deepsynS};&put`, 'opt_clean', `write_json ${FILES['abc &deepsyn']}`,
+    'abc -g aig', 'opt_clean', `write_json ${TABLE_FILES['abc -g aig']}`,
+    'design -load synth', `abc -script +strash;&get,-n;&deepsyn,-T,${deepsynS};&put`, 'opt_clean', `write_json ${TABLE_FILES['abc &deepsyn']}`,
   ].join('; ');
 }
+
+export const VERILOG_JSON = 'verilog.json';
+
+/** The Yosys script of the spec's own Verilog (a design, or its expressions): synth, then `abc -g aig`. */
+export function verilogScript(v: SpecVerilog, file: string): string {
+  return [...synthSteps(file, yosysName(v.top), v.systemVerilog, v.kind === 'design' ? ['setundef -zero'] : []), 'abc -g aig', 'opt_clean', `write_json ${VERILOG_JSON}`].join('; ');
+}
+
+/** The floor strategy of a spec's Verilog. */
+const verilogStrategy = (v: SpecVerilog): FloorStrategy => (v.kind === 'design' ? 'design' : 'yosys expressions');
 
 /** A floor circuit is not extracted from a net: its extraction figures are zero but for its gates. */
 const noExtraction = (nl: Netlist): ExtractStats => ({
   btfNodes: 0, forms: { const: 0, copy: 0, and: 0, or: 0, maj: 0, wide: 0 }, wide: [], gates: countGates(nl), timeMs: 0,
 });
 
-/** The spec's port names over the table module's flat buses x and y. */
-export function readFloorNetlist(_strategy: FloorStrategy, json: string, spec: Spec): Netlist {
-  return netlistFromYosysJson(json, TT, { name: spec.name, inputs: spec.inputs, outputs: spec.outputs, inputPorts: ['x'], outputPorts: ['y'] });
+/**
+ * A strategy's Yosys netlist as a Netlist with the spec's ports: the table module's flat buses x and y,
+ * or the ports of the spec's own Verilog module, which are the spec's by name.
+ */
+export function readFloorNetlist(strategy: FloorStrategy, json: string, spec: Spec): Netlist {
+  const ports = { name: spec.name, inputs: spec.inputs, outputs: spec.outputs };
+  return match(strategy)
+    .with('abc -g aig', 'abc &deepsyn', () => netlistFromYosysJson(json, TT, { ...ports, inputPorts: ['x'], outputPorts: ['y'] }))
+    .with('design', 'yosys expressions', () => {
+      if (!spec.verilog) throw new Error('the spec has no Verilog');
+      return netlistFromYosysJson(json, spec.verilog.top, {
+        ...ports, inputPorts: spec.inputs.map((p) => p.name), outputPorts: spec.outputs.map((p) => p.name),
+      });
+    })
+    .exhaustive();
 }
 
-/** Run the strategies on `spec`'s table and keep the smallest circuit that passes simulation. */
+const STOPPED = 'stopped at its time bound (a share of --timeout)';
+const errorTry = (strategy: FloorStrategy, message: string): FloorTry => ({ strategy, status: 'error', abcAigNodes: null, aigNodes: null, message, timeMs: 0 });
+
+/**
+ * Run the strategies on `spec` and keep the smallest circuit that passes simulation: the spec's own
+ * Verilog first (a design's table may be too wide for a flat-table synthesis to finish in time), then the
+ * flat table.
+ */
 export async function floorCircuits(spec: Spec, params: FloorParams = {}): Promise<FloorResult> {
   const t0 = performance.now();
-  const deepsynS = params.deepsynSeconds ?? deepsynSeconds(spec.table.careCount());
-  const r = await yosysBounded(['-q', '-p', floorScript(deepsynS)], { 'tt.v': tableSourceVerilog(spec.table) }, params.deadline);
-  if (r === undefined) {
-    const message = 'stopped at its time bound (a share of --timeout)';
-    const tries = (Object.keys(FILES) as FloorStrategy[]).map((strategy): FloorTry => ({ strategy, status: 'error', abcAigNodes: null, aigNodes: null, message, timeMs: 0 }));
-    return { tries, timeMs: performance.now() - t0 };
-  }
   const tries: FloorTry[] = [];
   let best: FloorCircuit | undefined;
-  for (const strategy of Object.keys(FILES) as FloorStrategy[]) {
-    const json = r.files[FILES[strategy]];
+  const consider = (strategy: FloorStrategy, json: string | undefined, log: string) => {
     const t = performance.now();
     const done: { tried: Tried; circuit?: FloorCircuit } = json === undefined
-      ? { tried: { status: 'error', abcAigNodes: null, aigNodes: null, message: `Yosys failed: ${yosysErrors(r.stdout)}` } }
+      ? { tried: { status: 'error', abcAigNodes: null, aigNodes: null, message: `Yosys failed: ${yosysErrors(log)}` } }
       : finishFloor(spec, strategy, json, params);
     tries.push({ strategy, ...done.tried, timeMs: performance.now() - t });
     const c = done.circuit;
     if (c && (!best || circuitCost(c.synthesis) < circuitCost(best.synthesis))) best = c;
+  };
+  if (spec.verilog) {
+    const file = spec.verilog.systemVerilog ? 'spec.sv' : 'spec.v';
+    const r = await yosysBounded(['-q', '-p', verilogScript(spec.verilog, file)], { [file]: spec.verilog.text }, params.deadline);
+    if (r === undefined) tries.push(errorTry(verilogStrategy(spec.verilog), STOPPED));
+    else consider(verilogStrategy(spec.verilog), r.files[VERILOG_JSON], r.stdout);
   }
+  const deepsynS = params.deepsynSeconds ?? deepsynSeconds(spec.table.careCount());
+  const r = await yosysBounded(['-q', '-p', floorScript(deepsynS)], { 'tt.v': tableSourceVerilog(spec.table) }, params.deadline);
+  if (r === undefined) tries.push(...TABLE_STRATEGIES.map((s) => errorTry(s, STOPPED)));
+  else for (const strategy of TABLE_STRATEGIES) consider(strategy, r.files[TABLE_FILES[strategy]], r.stdout);
   return { ...(best ? { best } : {}), tries, timeMs: performance.now() - t0 };
 }
 

@@ -24,6 +24,8 @@ interface Driver { table: number; ins: [Bit, Bit] }
 function drivers(mod: YosysJsonModule): Map<Bit, Driver> {
   const out = new Map<Bit, Driver>();
   for (const [name, cell] of Object.entries(mod.cells)) {
+    // What `flatten` leaves of a submodule instance: a marker that drives nothing.
+    if (cell.type === '$scopeinfo') continue;
     const c = cell.connections;
     const a = c.A ?? [];
     const y = c.Y?.[0];

@@ -19,7 +19,8 @@ export interface YosysResult {
 
 let worker: Worker | undefined;
 let nextId = 1;
-const pending = new Map<number, { resolve: (r: YosysReply) => void; reject: (e: Error) => void }>();
+/** Requests in flight, with the worker each was sent to. */
+const pending = new Map<number, { resolve: (r: YosysReply) => void; reject: (e: Error) => void; w: Worker }>();
 
 function getWorker(): Worker {
   if (worker) return worker;
@@ -30,12 +31,18 @@ function getWorker(): Worker {
     const p = pending.get(r.id);
     if (!p) return;
     pending.delete(r.id);
-    if (pending.size === 0) w.unref();
+    if (![...pending.values()].some((x) => x.w === w)) w.unref();
     p.resolve(r);
   });
+  // Only this worker's requests fail with it: a worker terminated by abortYosys reports its exit later,
+  // when a fresh worker may already be running the next request (the floor stopped at its deadline, then
+  // the proof).
   const fail = (err: Error) => {
-    for (const p of pending.values()) p.reject(err);
-    pending.clear();
+    for (const [id, p] of pending) {
+      if (p.w !== w) continue;
+      pending.delete(id);
+      p.reject(err);
+    }
     if (worker === w) worker = undefined;
   };
   w.on('error', fail);
@@ -50,7 +57,7 @@ export async function runYosysInWorker(args: string[], files: Record<string, str
   const w = getWorker();
   const id = nextId++;
   const reply = await new Promise<YosysReply>((resolve, reject) => {
-    pending.set(id, { resolve, reject });
+    pending.set(id, { resolve, reject, w });
     w.ref();
     w.postMessage({ id, args, files } satisfies YosysRequest);
   });
@@ -91,6 +98,11 @@ export async function closeYosys(): Promise<void> {
   const w = worker;
   worker = undefined;
   if (w) await w.terminate();
+}
+
+/** A module name as a Yosys command takes it: an escaped identifier keeps its backslash. */
+export function yosysName(name: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_$]*$/.test(name) ? name : `\\${name}`;
 }
 
 /** The `ERROR: …` lines of a Yosys log, or its last lines when there are none. */

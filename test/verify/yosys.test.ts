@@ -1,0 +1,20 @@
+// verify/yosys.ts: the shared Yosys worker. A worker stopped by abortYosys (the floor at its deadline, or
+// Ctrl-C) reports its exit later; that must fail only its own requests, not the next one already running
+// on a fresh worker (the proof that follows a floor stopped at its deadline).
+import { afterAll, describe, expect, it } from 'vitest';
+import { abortYosys, closeYosys, runYosysInWorker } from '../../src/verify/yosys.js';
+import { Interrupted } from '../../src/util/interrupt.js';
+
+afterAll(closeYosys);
+
+describe('the Yosys worker', () => {
+  it('runs a request sent right after an abort, on a fresh worker', async () => {
+    await runYosysInWorker(['-q', '-p', 'help'], {});
+    const first = runYosysInWorker(['-q', '-p', 'read_verilog a.v; synth; write_json a.json'], { 'a.v': 'module a(input [7:0] x, y, output [15:0] p); assign p = x * y; endmodule\n' });
+    abortYosys();
+    await expect(first).rejects.toBeInstanceOf(Interrupted);
+    const second = await runYosysInWorker(['-q', '-p', 'read_verilog b.v; write_json b.json'], { 'b.v': 'module b(input x, output y); assign y = ~x; endmodule\n' });
+    expect(second.ok).toBe(true);
+    expect(second.files['b.json']).toContain('"b"');
+  }, 60_000);
+});
