@@ -37,7 +37,7 @@ describe('sum-of-products source for Yosys', () => {
   it('proves a design against a 17-input table (the gold is a sum of products too), and refutes a wrong one', async () => {
     const t = new TruthTable(17, 2);
     for (let m = 0; m < t.numRows; m++) {
-      t.set(0, m, (m >>> 5) & 1 ? (m & 1) & (m >>> 16) as 0 | 1 : '-');
+      t.set(0, m, (m >>> 5) & 1 ? ((m & 1) & (m >>> 16)) as 0 | 1 : '-');
       t.set(1, m, (((m >>> 3) ^ (m >>> 9)) & 1) as 0 | 1);
     }
     expect(goldVerilog(t)).not.toContain('case');
