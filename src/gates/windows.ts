@@ -18,7 +18,7 @@
 // The best circuit seen is returned, never larger than the input, after a short pass of the optimizer.
 
 import type { TruthTable } from '../ir/truth-table.js';
-import { cloneNetlist, type Netlist } from '../ir/netlist.js';
+import { aigEstimate, cloneNetlist, type Netlist } from '../ir/netlist.js';
 import { careRows, checkAgainstTable, fitsCare, simulateCare, type CareRows } from './simulate.js';
 import { aigAnds, aigFromNetlist, rebuild, type Aig } from './optimize/aig.js';
 import { aigToNetlist } from './optimize/to-netlist.js';
@@ -28,6 +28,7 @@ import { fanoutLists, windowAt, type Window, type WindowLimits } from './windows
 import { windowFunctions } from './windows/care.js';
 import { aigSynth, sopSynth } from './windows/aig-synth.js';
 import { throwIfInterrupted, yieldToEvents } from '../util/interrupt.js';
+import type { Synthesis } from './synthesize.js';
 
 /**
  * A re-synthesiser: one expression per root over the window's leaves (variable j = leaf j), or undefined
@@ -249,4 +250,28 @@ function defaultSynth(rrr: boolean): WindowSynth {
     }
     return proposals;
   };
+}
+
+/** Window re-synthesis without a --timeout: at most this long (its effort bounds it first on small circuits). */
+export const WINDOWS_MAX_MS = 15_000;
+/** Below this much time left, windows are not tried. */
+export const WINDOWS_MIN_MS = 300;
+
+/**
+ * When window re-synthesis started at `now` must stop: the command's end (`end`, from --timeout) or
+ * WINDOWS_MAX_MS, whichever is sooner; undefined when too little time is left to try.
+ */
+export function windowsDeadline(now: number, end: number | undefined): number | undefined {
+  const d = Math.min(now + WINDOWS_MAX_MS, end ?? Infinity);
+  return d - now < WINDOWS_MIN_MS ? undefined : d;
+}
+
+/**
+ * A finished circuit improved by windows: its synthesis with the smaller netlist (the extraction,
+ * simplification and optimizer statistics stay the base circuit's; none when no window helped), and the stats.
+ */
+export async function improveSynthesis(base: Synthesis, table: TruthTable, params: WindowParams): Promise<{ synthesis?: Synthesis; stats: WindowStats }> {
+  const r = await improveByWindows(base.netlist, table, params);
+  if (r.stats.after.aig >= r.stats.before.aig) return { stats: r.stats };
+  return { synthesis: { ...base, netlist: r.netlist, aig: aigEstimate(r.netlist) }, stats: r.stats };
 }
