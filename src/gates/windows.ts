@@ -23,7 +23,7 @@ import { careRows, checkAgainstTable, fitsCare, simulateCare, type CareRows } fr
 import { aigAnds, aigFromNetlist, rebuild, type Aig } from './optimize/aig.js';
 import { aigToNetlist } from './optimize/to-netlist.js';
 import { mulberry32, netlistCost, optimize } from './optimize.js';
-import { synthPartial, type Expr, type PartialFn } from './small-synth.js';
+import { decompose, synthPartial, type Expr, type PartialFn } from './small-synth.js';
 import { fanoutLists, windowAt, type Window, type WindowLimits } from './windows/cut.js';
 import { windowFunctions } from './windows/care.js';
 import { aigSynth, sopSynth } from './windows/aig-synth.js';
@@ -71,6 +71,8 @@ const OBS_ROOTS = 3;
 /** Probability of keeping a replacement of the same size (a plateau move). */
 const PLATEAU = 0.2;
 export const RRR_MIN_LEAVES = 6;
+/** Windows of at most this many leaves also get small-synth's exact search (MAJ3 trees included). */
+const EXACT_LEAVES = 4;
 
 /** A circuit no larger than `nl`, correct on the table's care set, from window re-synthesis. */
 export async function improveByWindows(nl: Netlist, table: TruthTable, params: WindowParams = {}): Promise<{ netlist: Netlist; stats: WindowStats }> {
@@ -233,13 +235,27 @@ export function exprAnds(e: Expr): number {
 
 /** AIG-size synthesis and majority-aware small synthesis per root (and RRR when asked, loaded lazily). */
 function defaultSynth(rrr: boolean): WindowSynth {
-  return async (fns, win) => {
-    const aig = fns.map((f) => {
+  // The same partial functions recur from window to window (and in regular circuits everywhere): each is
+  // synthesised once per run.
+  const cache = new Map<string, [Expr | undefined, Expr | undefined]>();
+  const both = (f: PartialFn): [Expr | undefined, Expr | undefined] => {
+    const key = `${f.s}|${f.value.join(',')}|${f.care.join(',')}`;
+    let hit = cache.get(key);
+    if (!hit) {
       const d = aigSynth(f);
       const sop = sopSynth(f);
-      return d && exprAnds(d) <= sop.cost ? d : sop.expr;
-    });
-    const maj = fns.map((f) => synthPartial(f, undefined, { work: 2_000_000 }));
+      // small-synth's exact search (its fixed budget dominates a window's time) only for up to EXACT_LEAVES leaves.
+      const maj = f.s <= EXACT_LEAVES ? synthPartial(f, undefined, { work: 300_000 })
+        : decompose(f, Array.from({ length: f.s }, (_, j) => j), true, { work: 300_000 });
+      hit = [d && exprAnds(d) <= sop.cost ? d : sop.expr, maj];
+      cache.set(key, hit);
+    }
+    return hit;
+  };
+  return async (fns, win) => {
+    const got = fns.map(both);
+    const aig = got.map((g) => g[0]);
+    const maj = got.map((g) => g[1]);
     // Per root the one of fewer AND nodes as a tree (sharing with the rest is only seen when spliced).
     const mixed = aig.map((e, r) => (e && (!maj[r] || exprAnds(e) <= exprAnds(maj[r]!)) ? e : maj[r]));
     const proposals: Array<Array<Expr | undefined>> = [mixed, aig, maj];
