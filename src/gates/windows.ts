@@ -1,5 +1,5 @@
 // Window re-synthesis: make a finished circuit smaller by cutting windows out of it and re-synthesising
-// each from its function over its leaves with don't-cares (docs/ALGORITHM.md §8; issue 10's third grain).
+// each from its function over its leaves with don't-cares (docs/ALGORITHM.md §9; issue 10's third grain).
 // Stage: after optimize — flow/compile.ts and discover run it on their best circuit (floor or RRR).
 //
 // The circuit is worked on as an AIG (optimize/aig.ts; cost = AND nodes, a MAJ3 four, as Yosys counts).
@@ -270,6 +270,8 @@ function defaultSynth(rrr: boolean): WindowSynth {
 
 /** Window re-synthesis without a --timeout: at most this long (its effort bounds it first on small circuits). */
 export const WINDOWS_MAX_MS = 15_000;
+/** Windows per AIG node of the circuit, at most, in compile and discover. */
+export const WINDOWS_PER_NODE = 4;
 /** Below this much time left, windows are not tried. */
 export const WINDOWS_MIN_MS = 300;
 
@@ -287,7 +289,9 @@ export function windowsDeadline(now: number, end: number | undefined): number | 
  * simplification and optimizer statistics stay the base circuit's; none when no window helped), and the stats.
  */
 export async function improveSynthesis(base: Synthesis, table: TruthTable, params: WindowParams): Promise<{ synthesis?: Synthesis; stats: WindowStats }> {
-  const r = await improveByWindows(base.netlist, table, params);
+  // The effort (--effort) caps the windows; a small circuit needs no more than a few per node.
+  const effort = Math.min(params.effort ?? 1000, WINDOWS_PER_NODE * base.aig.andNodes);
+  const r = await improveByWindows(base.netlist, table, { ...params, effort });
   if (r.stats.after.aig >= r.stats.before.aig) return { stats: r.stats };
   return { synthesis: { ...base, netlist: r.netlist, aig: aigEstimate(r.netlist) }, stats: r.stats };
 }
