@@ -101,7 +101,7 @@ function writtenLines(spec: Spec, setup: SolveSetup, r: CompileRun, done: Finish
   if (fl || c.source === 'windows') lines.push(`strategy: ${r.choice.strategy} (${r.choice.why})`);
   if (fl) lines.push(fl);
   const w = r.choice.windows;
-  if (w) lines.push(`windows: ${w.tried} tried, ${w.replacements} replacements, ${w.rejected} rejected by the whole-circuit check, ${w.before.aig} → ${w.after.aig} AIG nodes (${ms(w.timeMs)})`);
+  if (w) lines.push(`windows: ${w.tried} tried, ${w.replacements} replacements (${w.smaller} smaller, the rest same-size moves), ${w.rejected} rejected by the whole-circuit check, ${w.before.aig} → ${w.after.aig} AIG nodes (${ms(w.timeMs)})`);
   if (r.baseline) {
     const b = r.baseline;
     lines.push(`baseline (Yosys+ABC on the flat table): abc -g AND,OR ${b.abcAndOr.and} AND + ${b.abcAndOr.or} OR + ${b.abcAndOr.not} NOT; `

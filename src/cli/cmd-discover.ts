@@ -129,7 +129,7 @@ function solvedLines(spec: Spec, r: DiscoverResult, b: ProvedCircuit, why: strin
       + `floor: ${fl ? `${fl.strategy}, ${fl.synthesis.aig.andNodes} AIG nodes` : 'none'} (${ms(r.floor.timeMs)})`);
   } else if (b.kind === 'windows') lines.push(`strategy: ${circuitStrategy(b, bitNames(spec.inputs))}`);
   const w = r.windows;
-  if (w) lines.push(`windows: ${w.tried} tried, ${w.replacements} replacements, ${w.rejected} rejected by the whole-circuit check, ${w.before.aig} → ${w.after.aig} AIG nodes (${ms(w.timeMs)})`);
+  if (w) lines.push(`windows: ${w.tried} tried, ${w.replacements} replacements (${w.smaller} smaller, the rest same-size moves), ${w.rejected} rejected by the whole-circuit check, ${w.before.aig} → ${w.after.aig} AIG nodes (${ms(w.timeMs)})`);
   return lines;
 }
 

@@ -102,9 +102,9 @@ function compileRun(c: CompileReportInput) {
   };
 }
 
-/** Window re-synthesis: windows tried, replacements kept, replacements the whole-circuit check rejected, sizes. */
+/** Window re-synthesis: windows tried, replacements kept (smaller: those that removed nodes), rejected by the whole-circuit check, sizes. */
 export function windowsJson(w: WindowStats) {
-  return { tried: w.tried, replacements: w.replacements, rejected: w.rejected, aigBefore: w.before.aig, aigAfter: w.after.aig,
+  return { tried: w.tried, replacements: w.replacements, smaller: w.smaller, rejected: w.rejected, aigBefore: w.before.aig, aigAfter: w.after.aig,
     timeMs: w.timeMs, ...(w.timedOut ? { timedOut: true } : {}) };
 }
 

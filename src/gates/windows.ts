@@ -55,8 +55,10 @@ export interface WindowParams {
 export interface WindowStats {
   /** Windows cut and re-synthesised. */
   tried: number;
-  /** Replacements kept that removed nodes (plateau moves not counted). */
+  /** Replacements kept: those that removed nodes and plateau moves (same size) alike. */
   replacements: number;
+  /** Of those, the ones that removed nodes. */
+  smaller: number;
   /** Replacements that failed the whole-circuit simulation and were undone. */
   rejected: number;
   before: { aig: number };
@@ -82,7 +84,7 @@ export async function improveByWindows(nl: Netlist, table: TruthTable, params: W
   const lim: WindowLimits = { ...LIMITS, k: params.k ?? 8 };
   const cr = careRows(table);
   const inCost = netlistCost(nl);
-  const stats: WindowStats = { tried: 0, replacements: 0, rejected: 0, before: { aig: inCost[0] }, after: { aig: inCost[0] }, timeMs: 0 };
+  const stats: WindowStats = { tried: 0, replacements: 0, smaller: 0, rejected: 0, before: { aig: inCost[0] }, after: { aig: inCost[0] }, timeMs: 0 };
   let a = aigFromNetlist(nl);
   let v = simulateCare(a, cr);
   if (!fitsCare(cr, a.outputs, v)) return done(cloneNetlist(nl), stats, t0);
@@ -98,6 +100,8 @@ export async function improveByWindows(nl: Netlist, table: TruthTable, params: W
     v = next.cols;
     if (aigAnds(a) < aigAnds(best)) best = a;
   }
+  // Without a replacement kept the input stands (the optimizer alone is not this strategy's to credit).
+  if (stats.replacements === 0) return done(cloneNetlist(nl), stats, t0);
   let out = aigToNetlist(best, nl);
   // A short optimizer pass: a window's new logic often leaves resubstitution chances around it.
   out = optimize(out, table, { effort: 20, seed: params.seed ?? 1, timeLimitMs: 2000 }).netlist;
@@ -142,7 +146,8 @@ async function tryWindow(a: Aig, v: Uint32Array[], cr: CareRows, pivot: number, 
   // The whole circuit on every care row: the replacement is kept only if it passes.
   const cols = simulateCare(bestAig, cr);
   if (!fitsCare(cr, bestAig.outputs, cols)) { stats.rejected++; return undefined; }
-  if (gain > 0) stats.replacements++;
+  stats.replacements++;
+  if (gain > 0) stats.smaller++;
   return { aig: bestAig, cols };
 }
 
