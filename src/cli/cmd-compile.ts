@@ -163,7 +163,7 @@ export const compileCommand: BtfcCommand = {
     .example('$0 compile examples/mul2.spec --hidden 4,4 -o mul2.v', 'a proved 2-bit multiplier from a 4-4-4-4 network')
     .epilogue('Every circuit written has passed exhaustive simulation on the care set (and, unless --no-prove, a Yosys SAT proof). '
       + 'Files are written only on success (exit 0), all together; every output path is checked before the solve. '
-      + 'Exit status: 0 written (RRR\'s circuit, or the floor\'s when RRR found nothing smaller); 1 nothing written '
+      + 'Exit status: 0 written (RRR\'s circuit, or the floor\'s when RRR found nothing smaller, either after window re-synthesis); 1 nothing written '
       + '(with --no-floor: no restart solved) or an internal error; 2 bad input.'),
   handler: (args: Args, io) => handler(args, io),
 };
