@@ -72,6 +72,7 @@ const LIMITS: Omit<WindowLimits, 'k'> = { maxNodes: 24, maxRoots: 6 };
 const OBS_ROOTS = 3;
 /** Probability of keeping a replacement of the same size (a plateau move). */
 const PLATEAU = 0.2;
+/** With `rrr`, windows of at least this many leaves are also solved by RRR (smaller ones gain nothing from it). */
 export const RRR_MIN_LEAVES = 6;
 /** Windows of at most this many leaves also get small-synth's exact search (MAJ3 trees included). */
 const EXACT_LEAVES = 4;
@@ -104,7 +105,8 @@ export async function improveByWindows(nl: Netlist, table: TruthTable, params: W
   if (stats.replacements === 0) return done(cloneNetlist(nl), stats, t0);
   let out = aigToNetlist(best, nl);
   // A short optimizer pass: a window's new logic often leaves resubstitution chances around it.
-  out = optimize(out, table, { effort: 20, seed: params.seed ?? 1, timeLimitMs: 2000 }).netlist;
+  const left = params.deadline === undefined ? 2000 : Math.max(0, Math.min(2000, params.deadline - performance.now()));
+  out = optimize(out, table, { effort: 20, seed: params.seed ?? 1, timeLimitMs: left }).netlist;
   if (!less(netlistCost(out), inCost) || !checkAgainstTable(out, table).ok) out = cloneNetlist(nl);
   return done(out, stats, t0);
 }
