@@ -13,7 +13,10 @@ import { finish, type Certified, type FinishCandidate, type FinishOutcome, type 
 import { buildReport } from './report.js';
 import { throwIfInterrupted, yieldToEvents } from '../util/interrupt.js';
 import { withYosysAbort } from '../verify/yosys.js';
-import { improveSynthesis, windowsDeadline, type WindowStats } from '../gates/windows.js';
+import { improveSynthesis, windowsDeadline, WINDOWS_MAX_MS, type WindowStats } from '../gates/windows.js';
+
+/** The share of --timeout kept from the solve for window re-synthesis (at most WINDOWS_MAX_MS). */
+const WINDOWS_SHARE = 0.15;
 
 export interface CompileParams {
   /** Also synthesise the table with Yosys + ABC for comparison. */
@@ -87,8 +90,11 @@ export async function compileCircuit(spec: Spec, lowered: Lowered, opts: Compile
     : undefined;
   times.floor = floor?.timeMs ?? 0;
   const ts = performance.now();
-  // The floor's time comes out of the --timeout, so the whole compile keeps to it.
-  const left = params.timeoutMs !== undefined ? { ...params, timeoutMs: Math.max(1, params.timeoutMs - (performance.now() - t0)) } : params;
+  // The floor's time comes out of the --timeout, so the whole compile keeps to it; so does a reserve for
+  // the windows (WINDOWS_SHARE of it, when `windows` is set: the CLI), which would otherwise get nothing
+  // when no restart solves.
+  const reserve = opts.windows !== true || params.timeoutMs === undefined ? 0 : Math.min(WINDOWS_MAX_MS, params.timeoutMs * WINDOWS_SHARE);
+  const left = params.timeoutMs !== undefined ? { ...params, timeoutMs: Math.max(1, params.timeoutMs - reserve - (performance.now() - t0)) } : params;
   const solve = await solveNet(net, items, left, opts.hooks);
   times.solve = performance.now() - ts;
   const fitted = !solve.solved && solve.best !== undefined && solve.best.trainAccuracy === 1;
