@@ -30,6 +30,7 @@ interface Args extends SolveArgs {
   prove: boolean;
   baseline: boolean;
   floor: boolean;
+  windows: boolean;
   optimize: boolean;
   effort: number;
 }
@@ -89,7 +90,9 @@ function writtenLines(spec: Spec, setup: SolveSetup, r: CompileRun, done: Finish
   const c = f.circuit;
   const syn = c.synthesis;
   const g = countGates(syn.netlist);
-  const lines = [c.source === 'rrr' && r.solved ? rrrHeadline(spec, setup, r) : floorHeadline(spec, r, r.choice.strategy!)];
+  const base = c.source === 'windows' ? c.base : c;
+  const head = base.source === 'rrr' && r.solved ? rrrHeadline(spec, setup, r) : floorHeadline(spec, r, base.source === 'floor' ? `floor: ${base.strategy}` : r.choice.strategy!);
+  const lines = [c.source === 'windows' ? `${head}; then ${r.choice.strategy}: ${c.windows.before.aig} → ${c.windows.after.aig} AIG nodes` : head];
   lines.push(`gates: ${g.and} AND, ${g.or} OR, ${g.maj} MAJ3, ${g.not} NOT (${g.total} total); AIG ${f.aigNodes} AND nodes, depth ${f.depth}`
     + `${syn.extract.forms.wide ? `; ${syn.extract.forms.wide} node${syn.extract.forms.wide === 1 ? '' : 's'} needed more than one gate` : ''}`);
   const proofText = !f.proof ? 'Yosys proof skipped (--no-prove)'
@@ -97,14 +100,17 @@ function writtenLines(spec: Spec, setup: SolveSetup, r: CompileRun, done: Finish
       : `Yosys proof unavailable (${f.proof.status === 'error' ? f.proof.message : 'fail'}); the exhaustive simulation covers every care row`;
   lines.push(`verified: simulation PASS (${setup.items.count} care rows), ${proofText}`);
   const fl = floorLine(r);
-  if (fl) lines.push(`strategy: ${r.choice.strategy} (${r.choice.why})`, fl);
+  if (fl || c.source === 'windows') lines.push(`strategy: ${r.choice.strategy} (${r.choice.why})`);
+  if (fl) lines.push(fl);
+  const w = r.choice.windows;
+  if (w) lines.push(`windows: ${w.tried} tried, ${w.replacements} replacements (${w.smaller} smaller, the rest same-size moves), ${w.rejected} rejected by the whole-circuit check, ${w.before.aig} → ${w.after.aig} AIG nodes (${ms(w.timeMs)})`);
   if (r.baseline) {
     const b = r.baseline;
     lines.push(`baseline (Yosys+ABC on the flat table): abc -g AND,OR ${b.abcAndOr.and} AND + ${b.abcAndOr.or} OR + ${b.abcAndOr.not} NOT; `
       + `abc -g aig ${b.abcAig.andNodes} AND nodes, depth ${b.abcAig.depth}`);
   }
   const tm = compileTimes(r, done);
-  lines.push(`time: ${r.floor ? `floor ${ms(tm.floor)}, ` : ''}solve ${ms(tm.solve)}, extract ${ms(tm.extract)}, simplify ${ms(tm.simplify)}, optimize ${ms(tm.optimize)}, simulate ${ms(tm.simulate)}`
+  lines.push(`time: ${r.floor ? `floor ${ms(tm.floor)}, ` : ''}solve ${ms(tm.solve)}, extract ${ms(tm.extract)}, simplify ${ms(tm.simplify)}, optimize ${ms(tm.optimize)}${tm.windows ? `, windows ${ms(tm.windows)}` : ''}, simulate ${ms(tm.simulate)}`
     + `${f.proof ? `, prove ${ms(tm.prove)}, stats ${ms(tm.stats)}` : ''}${r.baseline ? `, baseline ${ms(tm.baseline)}` : ''}; total ${ms(tm.total)}`);
   return lines;
 }
@@ -124,7 +130,7 @@ async function handler(args: Args, io: CommandIO): Promise<number> {
     + `${workers} worker${workers === 1 ? '' : 's'}`);
   const progress = solveProgress(io, params);
   const r = await reportInternalErrors(io, () => compile(spec, setup, {
-    prove: args.prove, baseline: args.baseline, floor: args.floor, header: fileHeader(spec, widths, params), optimize: args.optimize, effort: args.effort,
+    prove: args.prove, baseline: args.baseline, floor: args.floor, windows: args.windows, header: fileHeader(spec, widths, params), optimize: args.optimize, effort: args.effort,
     hooks: { signal: io.signal, onProgress: progress.hooks.onProgress, onRestartDone: progress.hooks.onRestartDone },
     outputs: { ...outputs, stdout: io.out },
   }).finally(() => progress.finish()));
@@ -154,13 +160,14 @@ export const compileCommand: BtfcCommand = {
     .option('json', { type: 'string', describe: 'write a JSON report (restarts, gates, AIG nodes, depth, proof, times)' })
     .option('prove', { type: 'boolean', default: true, describe: 'prove the circuit equal to the spec with Yosys (--no-prove: simulation only)' })
     .option('floor', { type: 'boolean', default: true, describe: 'first get a circuit from Yosys + ABC (the floor); RRR\'s is written only when no larger (--no-floor: RRR alone)' })
+    .option('windows', { type: 'boolean', default: true, describe: 'then re-synthesise windows of the chosen circuit in the time left (--no-windows: off; with --no-floor they run on RRR\'s circuit)' })
     .option('baseline', { type: 'boolean', default: false, describe: 'also synthesise the flat table with Yosys + ABC and print its size beside ours' })
     .option('optimize', { type: 'boolean', default: true, describe: 'after simplification, search for a smaller circuit by don\'t-care resubstitution (--no-optimize: skip)' })
     .option('effort', { ...numberFlag('effort', 'an integer ≥ 0', (n) => Number.isSafeInteger(n) && n >= 0), default: 1000, describe: 'rounds of the optimizer\'s local search (bounded by work, not time, so results are reproducible)' }))
     .example('$0 compile examples/mul2.spec --hidden 4,4 -o mul2.v', 'a proved 2-bit multiplier from a 4-4-4-4 network')
     .epilogue('Every circuit written has passed exhaustive simulation on the care set (and, unless --no-prove, a Yosys SAT proof). '
       + 'Files are written only on success (exit 0), all together; every output path is checked before the solve. '
-      + 'Exit status: 0 written (RRR\'s circuit, or the floor\'s when RRR found nothing smaller); 1 nothing written '
+      + 'Exit status: 0 written (RRR\'s circuit, or the floor\'s when RRR found nothing smaller, either after window re-synthesis); 1 nothing written '
       + '(with --no-floor: no restart solved) or an internal error; 2 bad input.'),
   handler: (args: Args, io) => handler(args, io),
 };

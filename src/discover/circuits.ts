@@ -161,6 +161,7 @@ export function describeCircuit(f: FoundCircuit): string {
     .with({ kind: 'net' }, (n) => `${n.architecture} σ${n.sigma}, round ${n.round}, restart ${n.restart + 1} (seed ${n.seed}) at iteration ${n.iterations}`)
     .with({ kind: 'composed' }, (c) => `decomposition ${c.architecture}`)
     .with({ kind: 'floor' }, (f) => `${f.architecture} (${floorSource(f.strategy)}, then btfc's simplify and optimizer)`)
+    .with({ kind: 'windows' }, (w) => `window re-synthesis (${w.replacements} replacements) of ${describeCircuit(w.base)}`)
     .exhaustive();
 }
 
@@ -180,11 +181,16 @@ export function circuitArchitecture(f: FoundCircuit, inputNames: readonly string
         + `g = ${circuitArchitecture(c.g, names.g)}`;
     })
     .with({ kind: 'floor' }, (f) => f.architecture)
+    .with({ kind: 'windows' }, (w) => `windows on ${circuitArchitecture(w.base, inputNames)}`)
     .exhaustive();
 }
 
-/** Which strategy made a circuit, in a few words: `rrr: 5-8-1 σ5`, `rrr: g(h(…), …) …`, `floor: abc &deepsyn`. */
+/**
+ * Which strategy made a circuit, in a few words: `rrr: 5-8-1 σ5`, `rrr: g(h(…), …) …`, `floor: abc &deepsyn`,
+ * `windows: 3 replacements (on floor: abc -g aig)`.
+ */
 export function circuitStrategy(f: FoundCircuit, inputNames: readonly string[]): string {
+  if (f.kind === 'windows') return `windows: ${f.replacements} replacement${f.replacements === 1 ? '' : 's'} (on ${circuitStrategy(f.base, inputNames)})`;
   if (f.kind === 'floor') return f.architecture;
   return `${usesRrr(f) ? 'rrr' : 'floor'}: ${circuitArchitecture(f, inputNames)}`;
 }
@@ -195,6 +201,7 @@ function usesRrr(f: FoundCircuit): boolean {
     .with({ kind: 'net' }, () => true)
     .with({ kind: 'composed' }, (c) => usesRrr(c.h) || usesRrr(c.g))
     .with({ kind: 'floor' }, () => false)
+    .with({ kind: 'windows' }, (w) => usesRrr(w.base))
     .exhaustive();
 }
 
@@ -210,5 +217,6 @@ export function chosenJson(f: FoundCircuit, inputNames: readonly string[]): obje
       return { kind: 'composed', architecture: c.architecture, bound: names.h, free: names.g.slice(1), h: chosenJson(c.h, names.h), g: chosenJson(c.g, names.g) };
     })
     .with({ kind: 'floor' }, (f) => ({ kind: 'floor', architecture: f.architecture, strategy: f.strategy }))
+    .with({ kind: 'windows' }, (w) => ({ kind: 'windows', replacements: w.replacements, base: chosenJson(w.base, inputNames) }))
     .exhaustive();
 }

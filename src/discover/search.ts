@@ -46,7 +46,8 @@ import { chosenJson, circuitStrategy, describeCircuit, efforts, Found, rankAndPo
 import { runRounds } from './scheduler.js';
 import { floorCircuits, floorDeadline, type FloorCircuit, type FloorParams } from '../verify/floor.js';
 import { withYosysAbort } from '../verify/yosys.js';
-import type { DiscoverHooks, DiscoverParams, DiscoverResult, FloorFoundCircuit, FoundCircuit, ProvedCircuit } from './types.js';
+import type { DiscoverHooks, DiscoverParams, DiscoverResult, FloorFoundCircuit, FoundCircuit, ProvedCircuit, WindowsCircuit } from './types.js';
+import { improveSynthesis, windowsDeadline, type WindowStats } from '../gates/windows.js';
 import { Interrupted } from '../util/interrupt.js';
 
 /** Search architectures for the smallest circuit of `spec` (see the header for the strategy), then finish it. */
@@ -79,9 +80,10 @@ export async function discover(spec: Spec, params: DiscoverParams, hooks: Discov
   try {
     const polishBy = performance.now() + Math.max(POLISH_MIN_MS, params.timeoutMs * POLISH_SHARE);
     const circuits = await rankAndPolish(spec, [...found.circuits, ...(floor?.best ? [floorFound(floor.best)] : [])], params.seed, effort, { deadline: polishBy, ...(hooks.signal ? { signal: hooks.signal } : {}) });
+    const windows = params.windows === false ? undefined : await windowsOnBest(spec, circuits, params, hooks.signal);
     return await finishSearch(spec, params, t0, hooks.signal, {
       circuits, rows: [...(blocks?.rows ?? []), ...search.scheduler.rows(circuits)], rounds: (blocks?.rounds ?? 0) + search.rounds,
-      stoppedBy: search.stoppedBy, searchMs: search.searchMs, ...(floor ? { floor } : {}),
+      stoppedBy: search.stoppedBy, searchMs: search.searchMs, ...(floor ? { floor } : {}), ...(windows ? { windows } : {}),
     });
   } catch (err) {
     if (err instanceof Interrupted) return aborted();
@@ -96,6 +98,24 @@ async function searchRrr(spec: Spec, params: DiscoverParams, hooks: DiscoverHook
   if (blocks?.circuit) found.add(blocks.circuit);
   const search = await runRounds(spec, params, hooks, found, t0, effort.search);
   return { blocks, search };
+}
+
+/**
+ * The third strategy: windows of the best circuit (RRR's or the floor's) re-synthesised after the polish,
+ * for the same share of the timeout (at most WINDOWS_MAX_MS); a smaller result goes first in `circuits`.
+ */
+async function windowsOnBest(spec: Spec, circuits: FoundCircuit[], params: DiscoverParams, signal: AbortSignal | undefined): Promise<WindowStats | undefined> {
+  const best = circuits[0];
+  const now = performance.now();
+  const deadline = windowsDeadline(now, now + Math.max(POLISH_MIN_MS, params.timeoutMs * POLISH_SHARE));
+  if (!best || deadline === undefined) return undefined;
+  const got = await improveSynthesis(best.synthesis, spec.table, { seed: params.seed, effort: params.effort ?? 1000, deadline, ...(signal ? { signal } : {}) });
+  if (got.synthesis) {
+    const w: WindowsCircuit = { kind: 'windows', base: best, replacements: got.stats.replacements, architecture: '', round: 0, synthesis: got.synthesis };
+    w.architecture = circuitStrategy(w, bitNames(spec.inputs));
+    circuits.unshift(w);
+  }
+  return got.stats;
 }
 
 /** Polishing the best circuits after the search: this share of the timeout, and at least POLISH_MIN_MS. */
@@ -130,7 +150,7 @@ function floorFound(c: FloorCircuit): FloorFoundCircuit {
   return { kind: 'floor', strategy: c.strategy, architecture: `floor: ${c.strategy}`, round: 0, synthesis: c.synthesis };
 }
 
-type Searched = Pick<DiscoverResult, 'circuits' | 'rows' | 'rounds' | 'stoppedBy' | 'searchMs' | 'floor'>;
+type Searched = Pick<DiscoverResult, 'circuits' | 'rows' | 'rounds' | 'stoppedBy' | 'searchMs' | 'floor' | 'windows'>;
 
 interface Candidate extends FinishCandidate { found: FoundCircuit }
 
@@ -149,7 +169,7 @@ function report(spec: Spec, params: DiscoverParams, r: Searched, certified: Cert
     kind: 'discover', spec, certified, files,
     options: { timeout: params.timeoutMs / 1000, seed: params.seed, workers: params.workers, patience: params.patience, prove: params.prove },
     architecture: b?.architecture ?? null, chosen: b ? chosenJson(b, bitNames(spec.inputs)) : null,
-    strategy: b ? circuitStrategy(b, bitNames(spec.inputs)) : null, ...(r.floor ? { floor: r.floor } : {}),
+    strategy: b ? circuitStrategy(b, bitNames(spec.inputs)) : null, ...(r.floor ? { floor: r.floor } : {}), ...(r.windows ? { windows: r.windows } : {}),
     search: r.rows, stoppedBy: r.stoppedBy, rounds: r.rounds, aigNodesFound: r.circuits.map((c) => c.synthesis.aig.andNodes),
     timeMs: { search: r.searchMs, total: totalMs },
   });

@@ -9,6 +9,7 @@ import type { OutputPaths } from '../flow/finish.js';
 import type { ProofResult } from '../verify/prove.js';
 import type { FloorResult, FloorStrategy } from '../verify/floor.js';
 import type { EngineKind } from '../rrr/engine-kind.js';
+import type { WindowStats } from '../gates/windows.js';
 
 export interface DiscoverParams {
   seed: number;
@@ -29,6 +30,8 @@ export interface DiscoverParams {
   inline?: boolean;
   /** Get the floor (Yosys + ABC, verify/floor.ts) first; it competes with the search's circuits (default false). */
   floor?: boolean;
+  /** Re-synthesise windows of the best circuit after the search (gates/windows.ts; default true). */
+  windows?: boolean;
   /** Try a disjoint decomposition first (decompose.ts; default true). */
   decompose?: boolean;
   /** Write the best circuit (and the JSON report) there, through flow/finish.ts; nothing is written without. */
@@ -120,7 +123,19 @@ export interface FloorFoundCircuit {
   synthesis: Synthesis;
 }
 
-export type FoundCircuit = NetCircuit | ComposedCircuit | FloorFoundCircuit;
+/** The best circuit of the search (or the floor) made smaller by window re-synthesis (gates/windows.ts). */
+export interface WindowsCircuit {
+  kind: 'windows';
+  base: FoundCircuit;
+  /** Replacements kept. */
+  replacements: number;
+  /** `windows: 3 replacements (on rrr: 5-8-1 σ5)`. */
+  architecture: string;
+  round: 0;
+  synthesis: Synthesis;
+}
+
+export type FoundCircuit = NetCircuit | ComposedCircuit | FloorFoundCircuit | WindowsCircuit;
 
 export type ProvedCircuit = FoundCircuit & {
   verilog: string;
@@ -147,6 +162,8 @@ export interface DiscoverResult {
   files: string[];
   /** The floor, when asked for. */
   floor?: FloorResult;
+  /** Window re-synthesis of the best circuit, when it ran. */
+  windows?: WindowStats;
 }
 
 /** discover's own signature: a decomposition's blocks are searched by discover itself (blocks.ts). */

@@ -13,6 +13,10 @@ import { finish, type Certified, type FinishCandidate, type FinishOutcome, type 
 import { buildReport } from './report.js';
 import { throwIfInterrupted, yieldToEvents } from '../util/interrupt.js';
 import { withYosysAbort } from '../verify/yosys.js';
+import { improveSynthesis, windowsDeadline, WINDOWS_MAX_MS, type WindowStats } from '../gates/windows.js';
+
+/** The share of --timeout kept from the solve for window re-synthesis (at most WINDOWS_MAX_MS). */
+const WINDOWS_SHARE = 0.15;
 
 export interface CompileParams {
   /** Also synthesise the table with Yosys + ABC for comparison. */
@@ -25,9 +29,14 @@ export interface CompileParams {
   effort?: number;
   /** Get the floor (Yosys + ABC, verify/floor.ts) before solving; RRR's circuit is written only when no larger. */
   floor?: boolean;
+  /**
+   * Re-synthesise windows of the chosen circuit (floor's or RRR's, gates/windows.ts) in the time left
+   * (default true; with --no-floor they still run on RRR's circuit).
+   */
+  windows?: boolean;
 }
 
-export interface CompileTimes { floor: number; solve: number; extract: number; simplify: number; optimize: number; simulate: number; prove: number; stats: number; baseline: number; total: number }
+export interface CompileTimes { floor: number; solve: number; windows: number; extract: number; simplify: number; optimize: number; simulate: number; prove: number; stats: number; baseline: number; total: number }
 
 /** The circuit read back from one restart's weights, with the Verilog header line saying which. */
 export interface CompiledCircuit extends FinishCandidate {
@@ -75,14 +84,17 @@ export function compileSetup(args: SolveArgs, spec: Spec): SolveSetup {
 export async function compileCircuit(spec: Spec, lowered: Lowered, opts: CompileParams): Promise<CompileResult> {
   const { net, items, params } = lowered;
   const t0 = performance.now();
-  const times: CompileTimes = { floor: 0, solve: 0, extract: 0, simplify: 0, optimize: 0, simulate: 0, prove: 0, stats: 0, baseline: 0, total: 0 };
+  const times: CompileTimes = { floor: 0, solve: 0, windows: 0, extract: 0, simplify: 0, optimize: 0, simulate: 0, prove: 0, stats: 0, baseline: 0, total: 0 };
   const floor = opts.floor
     ? await withYosysAbort(opts.hooks?.signal, () => floorCircuits(spec, { effort: opts.effort ?? 1000, seed: params.seed, deadline: floorDeadline(t0, params.timeoutMs) }))
     : undefined;
   times.floor = floor?.timeMs ?? 0;
   const ts = performance.now();
-  // The floor's time comes out of the --timeout, so the whole compile keeps to it.
-  const left = params.timeoutMs !== undefined ? { ...params, timeoutMs: Math.max(1, params.timeoutMs - (performance.now() - t0)) } : params;
+  // The floor's time comes out of the --timeout, so the whole compile keeps to it; so does a reserve for
+  // the windows (WINDOWS_SHARE of it, when `windows` is set: the CLI), which would otherwise get nothing
+  // when no restart solves.
+  const reserve = opts.windows !== true || params.timeoutMs === undefined ? 0 : Math.min(WINDOWS_MAX_MS, params.timeoutMs * WINDOWS_SHARE);
+  const left = params.timeoutMs !== undefined ? { ...params, timeoutMs: Math.max(1, params.timeoutMs - reserve - (performance.now() - t0)) } : params;
   const solve = await solveNet(net, items, left, opts.hooks);
   times.solve = performance.now() - ts;
   const fitted = !solve.solved && solve.best !== undefined && solve.best.trainAccuracy === 1;
@@ -152,10 +164,11 @@ export interface CompileOptions extends CompileParams {
   outputs: OutputPaths;
 }
 
-/** The circuit a compile writes: RRR's, or the floor's when RRR found none or no smaller one. */
+/** The circuit a compile writes: RRR's, the floor's when RRR found none or no smaller one, or either improved by windows. */
 export type WrittenCircuit =
   | (CompiledCircuit & { source: 'rrr' })
-  | (FinishCandidate & { source: 'floor'; strategy: FloorStrategy });
+  | (FinishCandidate & { source: 'floor'; strategy: FloorStrategy })
+  | (FinishCandidate & { source: 'windows'; base: CompiledCircuit & { source: 'rrr' } | FinishCandidate & { source: 'floor'; strategy: FloorStrategy }; windows: WindowStats });
 
 /** Which circuit is written and why, in words for the summary and the report. */
 export interface Choice {
@@ -164,6 +177,8 @@ export interface Choice {
   strategy: string | null;
   /** Why that one: e.g. `RRR found nothing better than the floor (41 AIG nodes)`. */
   why: string;
+  /** What window re-synthesis did, when it ran (whether or not it improved the circuit). */
+  windows?: WindowStats;
 }
 
 /**
@@ -205,8 +220,9 @@ export type CompileRun = CompileResult & {
  */
 export async function compile(spec: Spec, setup: SolveSetup, opts: CompileOptions): Promise<CompileRun> {
   const r = await compileCircuit(spec, setup, opts);
-  const choice = chooseCircuit(r, setup);
-  if (r.solve.stats.aborted) return { ...r, choice };
+  const chosen = chooseCircuit(r, setup);
+  if (r.solve.stats.aborted) return { ...r, choice: chosen };
+  const choice = opts.windows === false ? chosen : await windowsStage(spec, r, chosen, setup.params, opts);
   const finished = await finish(spec, choice.circuit ? [choice.circuit] : [], {
     prove: opts.prove, header: opts.header, onRefuted: 'stop', outputs: opts.outputs,
     ...(opts.hooks?.signal ? { signal: opts.hooks.signal } : {}),
@@ -214,8 +230,39 @@ export async function compile(spec: Spec, setup: SolveSetup, opts: CompileOption
       kind: 'compile', spec, certified, files, widths: setup.widths, params: setup.params, solved: r.solved,
       fitted: r.solved && r.fitted, restart: r.solved ? r.circuit.restart : null, restarts: r.solve.stats.restarts,
       strategy: choice.strategy, strategyNote: choice.why, ...(r.floor ? { floor: r.floor } : {}),
+      ...(choice.windows ? { windows: choice.windows } : {}),
       ...(r.baseline ? { baseline: r.baseline } : {}), times: compileTimes(r, certified),
     }),
   });
   return { ...r, choice, finished };
 }
+
+/**
+ * The third strategy: windows of the chosen circuit re-synthesised (gates/windows.ts) in the time the
+ * --timeout leaves (WINDOWS_MAX_MS without one), seeded by --seed and bounded by --effort windows. The
+ * improved circuit replaces the choice only when it has fewer AIG nodes; the strategy then names it, with
+ * the circuit it started from.
+ */
+async function windowsStage(spec: Spec, r: CompileResult, choice: Choice, params: SolveParams, opts: CompileParams): Promise<Choice> {
+  const base = choice.circuit;
+  if (!base || base.source === 'windows') return choice;
+  const now = performance.now();
+  const deadline = windowsDeadline(now, params.timeoutMs !== undefined ? now - r.times.total + params.timeoutMs : undefined);
+  if (deadline === undefined) return choice;
+  const got = await improveSynthesis(base.synthesis, spec.table, {
+    seed: params.seed, effort: opts.effort ?? 1000, deadline, ...(opts.hooks?.signal ? { signal: opts.hooks.signal } : {}),
+  });
+  r.times.windows = performance.now() - now;
+  r.times.total += r.times.windows;
+  if (!got.synthesis) return { ...choice, windows: got.stats };
+  const n = got.stats.replacements;
+  const strategy = `windows: ${n} replacement${n === 1 ? '' : 's'} (on ${choice.strategy})`;
+  const why = `window re-synthesis took ${choice.strategy}'s circuit from ${got.stats.before.aig} to ${got.stats.after.aig} AIG nodes`
+    + `${r.floor?.best ? `; floor ${r.floor.best.synthesis.aig.andNodes} (${r.floor.best.strategy})` : ''}`;
+  const circuit: WrittenCircuit = {
+    source: 'windows', base, windows: got.stats, synthesis: got.synthesis,
+    origin: [...base.origin, `then ${strategy}: ${why}`], describe: `${base.describe} after window re-synthesis`,
+  };
+  return { circuit, strategy, why, windows: got.stats };
+}
+

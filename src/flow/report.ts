@@ -10,6 +10,7 @@ import type { RestartReport, SolveParams } from '../rrr/solve.js';
 import type { BaselineStats } from '../verify/baseline.js';
 import type { FloorResult } from '../verify/floor.js';
 import type { Certified } from './finish.js';
+import type { WindowStats } from '../gates/windows.js';
 
 /** What a compile adds to the report. `times` are compile's CompileTimes (field order kept). */
 export interface CompileReportInput {
@@ -25,6 +26,8 @@ export interface CompileReportInput {
   strategyNote: string;
   /** Absent with --no-floor. */
   floor?: FloorResult;
+  /** Window re-synthesis of the chosen circuit; absent when it did not run. */
+  windows?: WindowStats;
   baseline?: BaselineStats;
   times: object;
 }
@@ -40,6 +43,8 @@ export interface DiscoverReportInput {
   strategy: string | null;
   /** Absent with --no-floor. */
   floor?: FloorResult;
+  /** Window re-synthesis of the best circuit; absent when it did not run. */
+  windows?: WindowStats;
   search: readonly object[];
   stoppedBy: string;
   rounds: number;
@@ -68,7 +73,7 @@ export function buildReport(input: ReportInput): string {
     }))
     .with({ kind: 'discover' }, (d) => ({
       ...head, options: d.options, solved: input.certified.finished !== undefined, architecture: d.architecture, chosen: d.chosen,
-      strategy: d.strategy, floor: d.floor ? floorJson(d.floor) : null,
+      strategy: d.strategy, floor: d.floor ? floorJson(d.floor) : null, windows: d.windows ? windowsJson(d.windows) : null,
       ...circuitFields(input.certified, input.certified.refutations.length ? { proofFailures: input.certified.refutations } : {}),
       search: d.search, stoppedBy: d.stoppedBy, rounds: d.rounds, circuitsFound: d.aigNodesFound.length, aigNodesFound: d.aigNodesFound,
       timeMs: d.timeMs, files,
@@ -93,7 +98,14 @@ function compileRun(c: CompileReportInput) {
     strategy: c.strategy,
     strategyNote: c.strategyNote,
     floor: c.floor ? floorJson(c.floor) : null,
+    windows: c.windows ? windowsJson(c.windows) : null,
   };
+}
+
+/** Window re-synthesis: windows tried, replacements kept (smaller: those that removed nodes), rejected by the whole-circuit check, sizes. */
+export function windowsJson(w: WindowStats) {
+  return { tried: w.tried, replacements: w.replacements, smaller: w.smaller, rejected: w.rejected, aigBefore: w.before.aig, aigAfter: w.after.aig,
+    timeMs: w.timeMs, ...(w.timedOut ? { timedOut: true } : {}) };
 }
 
 /** The floor: its best circuit's strategy and size (after btfc's optimizer), and every strategy tried. */

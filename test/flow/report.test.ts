@@ -27,7 +27,7 @@ describe('JSON report', () => {
     const r = await compile(spec, setup, { prove: true, baseline: false, header: ['h'], effort: 100, outputs: out });
     expect(r.solved).toBe(true);
     const rep = JSON.parse(readFileSync(out.json, 'utf8'));
-    expect(Object.keys(rep)).toEqual([...head, 'architecture', 'options', 'solved', 'fitted', 'restart', 'restarts', 'strategy', 'strategyNote', 'floor', ...circuitKeys,
+    expect(Object.keys(rep)).toEqual([...head, 'architecture', 'options', 'solved', 'fitted', 'restart', 'restarts', 'strategy', 'strategyNote', 'floor', 'windows', ...circuitKeys,
       ...synthesisKeys, 'timeMs', 'files']);
     expect(rep).toMatchObject({
       spec: 'examples/full_adder.spec', circuit: 'full_adder', architecture: '3-3-3-2', solved: true,
@@ -40,7 +40,7 @@ describe('JSON report', () => {
     expect(rep.restarts).toHaveLength(r.solve.stats.restarts.length);
     expect(rep.gates.total).toBe(rep.gates.and + rep.gates.or + rep.gates.maj + rep.gates.not);
     expect(rep).toMatchObject({ strategy: 'rrr: 3-3-3-2 σ3', floor: null });
-    expect(Object.keys(rep.timeMs)).toEqual(['floor', 'solve', 'extract', 'simplify', 'optimize', 'simulate', 'prove', 'stats', 'baseline', 'total']);
+    expect(Object.keys(rep.timeMs)).toEqual(['floor', 'solve', 'windows', 'extract', 'simplify', 'optimize', 'simulate', 'prove', 'stats', 'baseline', 'total']);
     expect(rep.timeMs.total).toBeGreaterThanOrEqual(rep.timeMs.solve + rep.timeMs.prove);
   }, 60_000);
 
@@ -58,7 +58,7 @@ describe('JSON report', () => {
     const out = { verilog: join(dir, 'd.v'), json: join(dir, 'd.json') };
     const r = await discover(spec, { seed: 1, workers: 2, timeoutMs: 20_000, patience: 3, prove: false, inline: true, effort: 100, outputs: out });
     const rep = JSON.parse(readFileSync(out.json, 'utf8'));
-    expect(Object.keys(rep)).toEqual([...head, 'options', 'solved', 'architecture', 'chosen', 'strategy', 'floor', ...circuitKeys, ...synthesisKeys,
+    expect(Object.keys(rep)).toEqual([...head, 'options', 'solved', 'architecture', 'chosen', 'strategy', 'floor', 'windows', ...circuitKeys, ...synthesisKeys,
       'search', 'stoppedBy', 'rounds', 'circuitsFound', 'aigNodesFound', 'timeMs', 'files']);
     expect(rep).toMatchObject({
       options: { timeout: 20, seed: 1, workers: 2, patience: 3, prove: false }, solved: true,
