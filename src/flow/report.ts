@@ -7,6 +7,7 @@ import { match } from 'ts-pattern';
 import type { Port, Spec } from '../ir/spec.js';
 import { countGates } from '../ir/netlist.js';
 import type { RestartReport, SolveParams } from '../rrr/solve.js';
+import type { RestartCurve } from '../rrr/restart.js';
 import type { BaselineStats } from '../verify/baseline.js';
 import type { FloorResult } from '../verify/floor.js';
 import type { Certified } from './finish.js';
@@ -89,11 +90,20 @@ function compileRun(c: CompileReportInput) {
     restarts: c.restarts.map((x) => ({
       restart: x.restart, seed: x.seed, solved: x.solved, iterations: x.iterations, gap: x.gap, bestGap: x.bestGap,
       trainAccuracy: x.trainAccuracy, timeMs: x.timeMs, ...(x.stopped ? { stopped: true } : {}), ...(x.warning ? { warning: x.warning } : {}),
+      curve: curveJson(x.curve),
     })),
     strategy: c.strategy,
     strategyNote: c.strategyNote,
     floor: c.floor ? floorJson(c.floor) : null,
   };
+}
+
+/** Four significant digits: a plot needs no more, and the report stays small (≈ 1000 points a restart). */
+const short = (x: number) => (Number.isFinite(x) ? Number(x.toPrecision(4)) : null);
+
+/** A restart's solver curve (rrr/restart.ts): the sampled iterations, the gap and training accuracy there. */
+function curveJson(c: RestartCurve) {
+  return { every: c.every, iterations: c.iterations, gap: c.gap.map(short), accuracy: c.accuracy.map(short) };
 }
 
 /** The floor: its best circuit's strategy and size (after btfc's optimizer), and every strategy tried. */

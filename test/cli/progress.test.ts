@@ -4,8 +4,8 @@ import type { CommandIO } from '../../src/cli/command.js';
 import type { RestartReport } from '../../src/rrr/solve.js';
 
 const io = (tty: boolean, lines: string[]): CommandIO => ({ out: () => {}, err: (t) => lines.push(t), errIsTTY: tty, signal: new AbortController().signal });
-const solved: RestartReport = { restart: 0, seed: 12, solved: true, iterations: 4051, gap: 0.0099, bestGap: 0.0099, trainAccuracy: 1, timeMs: 120 };
-const failed: RestartReport = { restart: 1, seed: 13, solved: false, iterations: 10000, gap: 0.3, bestGap: 0.1025, trainAccuracy: 0.984375, timeMs: 300 };
+const solved: RestartReport = { restart: 0, seed: 12, solved: true, iterations: 4051, gap: 0.0099, bestGap: 0.0099, trainAccuracy: 1, timeMs: 120, curve: { every: 100, iterations: [], gap: [], accuracy: [] } };
+const failed: RestartReport = { restart: 1, seed: 13, solved: false, iterations: 10000, gap: 0.3, bestGap: 0.1025, trainAccuracy: 0.984375, timeMs: 300, curve: { every: 100, iterations: [], gap: [], accuracy: [] } };
 
 describe('solve progress', () => {
   it('prints one line per finished restart when stderr is not a terminal', () => {
