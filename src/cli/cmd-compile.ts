@@ -16,7 +16,7 @@ import { reportInternalErrors } from './internal-errors.js';
 import type { Spec } from '../ir/spec.js';
 import type { SolveParams } from '../rrr/solve.js';
 import { countGates } from '../ir/netlist.js';
-import { checkInputName, outputName, prepareOutputs } from './outputs.js';
+import { checkInputName, outputName, prepareOutputs, reportSource } from './outputs.js';
 
 interface Args extends SolveArgs {
   spec: string;
@@ -25,6 +25,7 @@ interface Args extends SolveArgs {
   blif?: string;
   netlistJson?: string;
   json?: string;
+  report?: string;
   prove: boolean;
   baseline: boolean;
   floor: boolean;
@@ -112,19 +113,20 @@ async function handler(args: Args, io: CommandIO): Promise<number> {
   const spec = await loadSpec(args.spec, args.circuit);
   const setup = compileSetup(args, spec);
   const { params, widths, net, items } = setup;
-  const outputs = { verilog: args.output ?? `${spec.name}.v`, blif: args.blif, netlistJson: args.netlistJson, json: args.json };
+  const outputs = { verilog: args.output ?? `${spec.name}.v`, blif: args.blif, netlistJson: args.netlistJson, json: args.json, html: args.report };
   // Every output is checked before the solve; with one of them on stdout (`-`), the summary goes to stderr.
   const say = prepareOutputs(io, [{ option: '-o', path: outputs.verilog }, { option: '--blif', path: args.blif },
-    { option: '--netlist-json', path: args.netlistJson }, { option: '--json', path: args.json }], [args.spec]);
+    { option: '--netlist-json', path: args.netlistJson }, { option: '--json', path: args.json }, { option: '--report', path: args.report }], [args.spec]);
   const workers = Math.min(params.workers, params.restarts);
   io.err(`${spec.name}: ${widths.join('-')} (${net.numEdges} edges, ${items.count} items), σ ${params.sigma}, β ${params.beta}, `
     + `γ ${params.gamma}, ${formatCount(params.iterations)} iterations × ${params.restarts} restarts, seed ${params.seed}, `
     + `${workers} worker${workers === 1 ? '' : 's'}`);
-  const progress = solveProgress(io, params);
+  const progress = solveProgress(io, params, params.timeoutMs !== undefined ? { timeoutMs: params.timeoutMs } : {});
   const r = await reportInternalErrors(io, () => compile(spec, setup, {
     prove: args.prove, baseline: args.baseline, floor: args.floor, header: fileHeader(spec, widths, params), optimize: args.optimize, effort: args.effort,
     hooks: { signal: io.signal, onProgress: progress.hooks.onProgress, onRestartDone: progress.hooks.onRestartDone },
     outputs: { ...outputs, stdout: io.out },
+    ...(args.report !== undefined ? { source: reportSource(args.spec) } : {}),
   }).finally(() => progress.finish()));
   if (r === undefined) return 1;
   if (r.finished === undefined) {
@@ -147,7 +149,8 @@ export const compileCommand: BtfcCommand = {
     .option('output', { alias: 'o', type: 'string', describe: 'Verilog output file, - for standard output (default: <circuit>.v in the current directory)' })
     .option('blif', { type: 'string', describe: 'also write the circuit as BLIF' })
     .option('netlist-json', { type: 'string', describe: 'also write the circuit as a JSON netlist' })
-    .option('json', { type: 'string', describe: 'write a JSON report (restarts, gates, AIG nodes, depth, proof, times)' })
+    .option('json', { type: 'string', describe: 'write a JSON report (restarts with their solver curves, gates, AIG nodes, depth, proof, times)' })
+    .option('report', { type: 'string', describe: 'write an HTML report: one self-contained page with the spec, the solver\'s curves, the circuit, the proof and the times' })
     .option('prove', { type: 'boolean', default: true, describe: 'prove the circuit equal to the spec with Yosys (--no-prove: simulation only)' })
     .option('floor', { type: 'boolean', default: true, describe: 'first get a circuit from Yosys + ABC (the floor); RRR\'s is written only when no larger (--no-floor: RRR alone)' })
     .option('baseline', { type: 'boolean', default: false, describe: 'also synthesise the flat table with Yosys + ABC and print its size beside ours' })

@@ -40,13 +40,14 @@
 
 import { bitNames, type Spec } from '../ir/spec.js';
 import { finish, type Certified, type FinishCandidate, type Finished } from '../flow/finish.js';
-import { buildReport } from '../flow/report.js';
+import { buildHtmlReport, buildReport, type ReportInput } from '../flow/report.js';
+import type { HtmlProgressPoint } from '../emit/html-report.js';
 import { decomposition, discoverBlocks } from './blocks.js';
 import { chosenJson, circuitStrategy, describeCircuit, efforts, Found, rankAndPolish } from './circuits.js';
 import { runRounds } from './scheduler.js';
-import { floorCircuits, floorDeadline, type FloorCircuit, type FloorParams } from '../verify/floor.js';
+import { floorCircuits, floorDeadline, type FloorCircuit, type FloorParams, type FloorResult } from '../verify/floor.js';
 import { withYosysAbort } from '../verify/yosys.js';
-import type { DiscoverHooks, DiscoverParams, DiscoverResult, FloorFoundCircuit, FoundCircuit, ProvedCircuit } from './types.js';
+import type { DiscoverHooks, DiscoverParams, DiscoverResult, FloorFoundCircuit, FoundCircuit, ProvedCircuit, RoundReport } from './types.js';
 import { Interrupted } from '../util/interrupt.js';
 
 /** Search architectures for the smallest circuit of `spec` (see the header for the strategy), then finish it. */
@@ -60,7 +61,8 @@ export async function discover(spec: Spec, params: DiscoverParams, hooks: Discov
   const dec = decomposition(spec, params);
   const blocks = dec ? await discoverBlocks(spec, dec, params, hooks, effort.full, discover) : undefined;
   if (blocks?.circuit) found.add(blocks.circuit);
-  const search = await runRounds(spec, params, hooks, found, t0, effort.search);
+  const progress = progressRecorder(t0, floor, blocks?.circuit);
+  const search = await runRounds(spec, params, { ...hooks, onRound: (x) => { progress.round(x); hooks.onRound?.(x); } }, found, t0, effort.search);
   const aborted = (): DiscoverResult => ({
     circuits: found.circuits, rows: [...(blocks?.rows ?? []), ...search.scheduler.rows(found.circuits)],
     rounds: (blocks?.rounds ?? 0) + search.rounds, stoppedBy: 'aborted', searchMs: search.searchMs, proofFailures: [],
@@ -74,7 +76,7 @@ export async function discover(spec: Spec, params: DiscoverParams, hooks: Discov
     const circuits = await rankAndPolish(spec, [...found.circuits, ...(floor?.best ? [floorFound(floor.best)] : [])], params.seed, effort, { deadline: polishBy, ...(hooks.signal ? { signal: hooks.signal } : {}) });
     return await finishSearch(spec, params, t0, hooks.signal, {
       circuits, rows: [...(blocks?.rows ?? []), ...search.scheduler.rows(circuits)], rounds: (blocks?.rounds ?? 0) + search.rounds,
-      stoppedBy: search.stoppedBy, searchMs: search.searchMs, ...(floor ? { floor } : {}),
+      stoppedBy: search.stoppedBy, searchMs: search.searchMs, ...(floor ? { floor } : {}), progress: progress.points(search.searchMs),
     });
   } catch (err) {
     if (err instanceof Interrupted) return aborted();
@@ -92,7 +94,14 @@ async function finishSearch(spec: Spec, params: DiscoverParams, t0: number, sign
   const done = await finish(spec, result.circuits.map(candidate), {
     prove: params.prove, header: params.header ?? [], onRefuted: 'next',
     ...(params.outputs ? { outputs: params.outputs } : {}), ...(signal ? { signal } : {}),
-    report: (certified, files) => report(spec, params, result, certified, finishAt + certified.times.total, files),
+    report: (certified, files) => buildReport(reportInput(spec, params, result, certified, finishAt + certified.times.total, files)),
+    htmlReport: async (certified, files) => {
+      const nl = certified.finished?.circuit.synthesis.netlist;
+      const svg = nl && params.schematic ? await params.schematic(nl) : undefined;
+      return buildHtmlReport(reportInput(spec, params, result, certified, finishAt + certified.times.total, files), {
+        progress: result.progress, ...(params.source !== undefined ? { source: params.source } : {}), ...(svg !== undefined ? { svg } : {}),
+      });
+    },
   });
   return {
     ...result, ...(done.finished ? { best: proved(done.finished) } : {}), proofFailures: done.refutations,
@@ -114,7 +123,28 @@ function floorFound(c: FloorCircuit): FloorFoundCircuit {
   return { kind: 'floor', strategy: c.strategy, architecture: `floor: ${c.strategy}`, round: 0, synthesis: c.synthesis };
 }
 
-type Searched = Pick<DiscoverResult, 'circuits' | 'rows' | 'rounds' | 'stoppedBy' | 'searchMs' | 'floor'>;
+type Searched = Pick<DiscoverResult, 'circuits' | 'rows' | 'rounds' | 'stoppedBy' | 'searchMs' | 'floor'> & { progress: HtmlProgressPoint[] };
+
+/**
+ * The best circuit size over time, by strategy, for the HTML report: the floor's when it came, the
+ * decomposition's composed circuit, then the search's best after every round that changed it (during the
+ * search, at its optimizer effort; the final polish may shrink it). Each line is held to the end of the search.
+ */
+function progressRecorder(t0: number, floor: FloorResult | undefined, composed: FoundCircuit | undefined) {
+  const pts: HtmlProgressPoint[] = [];
+  if (floor?.best) pts.push({ timeMs: floor.timeMs, aigNodes: floor.best.synthesis.aig.andNodes, strategy: 'floor' });
+  if (composed) pts.push({ timeMs: performance.now() - t0, aigNodes: composed.synthesis.aig.andNodes, strategy: 'rrr' });
+  const last = (s: string) => pts.filter((p) => p.strategy === s).at(-1);
+  return {
+    round(r: RoundReport): void {
+      if (r.block === undefined && r.bestAig !== undefined && last('rrr')?.aigNodes !== r.bestAig) pts.push({ timeMs: r.elapsedMs, aigNodes: r.bestAig, strategy: 'rrr' });
+    },
+    points(endMs: number): HtmlProgressPoint[] {
+      const ends = [...new Set(pts.map((p) => p.strategy))].map((s) => ({ ...last(s)!, timeMs: Math.max(endMs, last(s)!.timeMs) }));
+      return [...pts, ...ends];
+    },
+  };
+}
 
 interface Candidate extends FinishCandidate { found: FoundCircuit }
 
@@ -127,14 +157,14 @@ function proved(f: Finished<Candidate>): ProvedCircuit {
   return { ...f.circuit.found, verilog: f.verilog, ...(f.proof ? { proof: f.proof } : {}), aigNodes: f.aigNodes, depth: f.depth };
 }
 
-function report(spec: Spec, params: DiscoverParams, r: Searched, certified: Certified<Candidate>, totalMs: number, files: string[]): string {
+function reportInput(spec: Spec, params: DiscoverParams, r: Searched, certified: Certified<Candidate>, totalMs: number, files: string[]): ReportInput {
   const b = certified.finished?.circuit.found;
-  return buildReport({
+  return {
     kind: 'discover', spec, certified, files,
     options: { timeout: params.timeoutMs / 1000, seed: params.seed, workers: params.workers, patience: params.patience, prove: params.prove },
     architecture: b?.architecture ?? null, chosen: b ? chosenJson(b, bitNames(spec.inputs)) : null,
     strategy: b ? circuitStrategy(b, bitNames(spec.inputs)) : null, ...(r.floor ? { floor: r.floor } : {}),
     search: r.rows, stoppedBy: r.stoppedBy, rounds: r.rounds, aigNodesFound: r.circuits.map((c) => c.synthesis.aig.andNodes),
     timeMs: { search: r.searchMs, total: totalMs },
-  });
+  };
 }

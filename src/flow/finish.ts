@@ -60,6 +60,8 @@ export interface OutputPaths {
   blif?: string;
   netlistJson?: string;
   json?: string;
+  /** The HTML report (--report). */
+  html?: string;
   /** Where `-` goes (the command's standard output; default the process's). */
   stdout?: (text: string) => void;
 }
@@ -74,6 +76,8 @@ export interface FinishOptions<C extends FinishCandidate> {
   outputs?: OutputPaths;
   /** The JSON report's text, given what was certified and the files written (the report among them). */
   report?: (certified: Certified<C>, files: string[]) => string;
+  /** The HTML report's text, likewise; may take a while (a schematic is laid out), so it is awaited before the writes. */
+  htmlReport?: (certified: Certified<C>, files: string[]) => string | Promise<string>;
   /** Aborted on an interruption: Yosys is stopped and Interrupted thrown, before anything is written. */
   signal?: AbortSignal;
 }
@@ -92,10 +96,11 @@ export async function finish<C extends FinishCandidate>(
   spec: Spec, candidates: readonly C[], opts: FinishOptions<C>,
 ): Promise<FinishOutcome<C>> {
   const certified = await withYosysAbort(opts.signal, () => certifyFirst(spec, candidates, opts));
+  const writes = opts.outputs && certified.finished ? await outputTexts(certified.finished, certified, opts.outputs, opts) : undefined;
   // The last moment an interruption can stop the run: after it, everything is written at once.
   throwIfInterrupted(opts.signal);
-  const files = opts.outputs && certified.finished ? writeOutputs(certified.finished, certified, opts.outputs, opts) : [];
-  return { ...certified, files };
+  if (writes) writeFilesAtomic(writes, opts.outputs!.stdout ? { stdout: opts.outputs!.stdout } : {});
+  return { ...certified, files: writes ? writes.map((w) => w.path) : [] };
 }
 
 async function certifyFirst<C extends FinishCandidate>(spec: Spec, candidates: readonly C[], opts: FinishOptions<C>): Promise<Certified<C>> {
@@ -152,18 +157,22 @@ function proofUnavailable(c: FinishCandidate, message: string): UserError {
   }, 1);
 }
 
-/** All outputs of the circuit that passed in one atomic write: its files, then the report. */
-function writeOutputs<C extends FinishCandidate>(f: Finished<C>, certified: Certified<C>, out: OutputPaths, opts: FinishOptions<C>): string[] {
+/** All outputs of the circuit that passed, for one atomic write: its files, then the JSON and HTML reports. */
+async function outputTexts<C extends FinishCandidate>(f: Finished<C>, certified: Certified<C>, out: OutputPaths,
+  opts: FinishOptions<C>): Promise<{ path: string; data: string }[]> {
   const nl = f.circuit.synthesis.netlist;
   const writes: { path: string; data: string }[] = [{ path: out.verilog, data: f.verilog }];
   if (out.blif !== undefined) writes.push({ path: out.blif, data: writeBlif(nl, [...opts.header]) });
   if (out.netlistJson !== undefined) writes.push({ path: out.netlistJson, data: writeNetlistJson(nl) });
-  const files = writes.map((w) => w.path);
+  // Every report lists every file written, itself included.
+  const files = [...writes.map((w) => w.path), ...(out.json !== undefined ? [out.json] : []), ...(out.html !== undefined ? [out.html] : [])];
   if (out.json !== undefined) {
-    files.push(out.json);
     if (!opts.report) throw new InternalError('a JSON report was asked for without a report builder');
     writes.push({ path: out.json, data: opts.report(certified, files) });
   }
-  writeFilesAtomic(writes, out.stdout ? { stdout: out.stdout } : {});
-  return files;
+  if (out.html !== undefined) {
+    if (!opts.htmlReport) throw new InternalError('an HTML report was asked for without a report builder');
+    writes.push({ path: out.html, data: await opts.htmlReport(certified, files) });
+  }
+  return writes;
 }
