@@ -50,6 +50,8 @@ export interface HtmlReportData {
   strategy: string | null;
   strategyNote?: string;
   restarts: readonly HtmlRestart[];
+  /** A restart is solved once its gap falls below this (drawn on the gap plot). */
+  gapstop?: number;
   search?: readonly HtmlSearchRow[];
   progress?: readonly HtmlProgressPoint[];
   gates?: { counts: GateCounts; aigNodes: number; depth: number; byLevel: readonly { and: number; or: number; maj: number }[] };
@@ -104,10 +106,13 @@ function curvesSection(d: HtmlReportData): string {
     title: `restart ${r.restart + 1} (seed ${r.seed}): ${r.solved ? 'solved' : 'not solved'} after ${count(r.iterations)} iterations`,
   }));
   const legend = [{ label: 'solved', color: '#57606a' }, { label: 'not solved', color: '#57606a', dashed: true }];
-  const gap = linePlot(series('gap'), { x: { label: 'iteration', log: true }, y: { label: 'gap', log: true }, attrs: { 'data-plot': 'gap' }, legend });
+  const last = Math.max(1, ...d.restarts.map((r) => r.iterations));
+  const stop: PlotSeries[] = d.gapstop !== undefined && d.gapstop > 0
+    ? [{ points: [[1, d.gapstop], [last, d.gapstop]], color: '#8c959f', dashed: true, attrs: { 'data-line': 'gapstop' }, title: `gapstop ${d.gapstop}` }] : [];
+  const gap = linePlot([...stop, ...series('gap')], { x: { label: 'iteration', log: true }, y: { label: 'gap', log: true }, attrs: { 'data-plot': 'gap' }, legend });
   const acc = linePlot(series('accuracy'), { x: { label: 'iteration', log: true }, y: { label: 'training accuracy', max: 1 }, attrs: { 'data-plot': 'accuracy' } });
   const rows = d.restarts.map((r) => [String(r.restart + 1), String(r.seed), r.solved ? 'yes' : 'no', count(r.iterations),
-    r.curve.gap.length ? String(r.curve.gap[r.curve.gap.length - 1]) : '–',
+    r.curve.gap.length ? r.curve.gap[r.curve.gap.length - 1]!.toFixed(4) : '–',
     r.curve.accuracy.length ? `${(100 * r.curve.accuracy[r.curve.accuracy.length - 1]!).toFixed(1)} %` : '–']);
   return `<h2>Solver</h2><p>Gap and training accuracy of each restart (one line each; dashed: not solved), sampled every few iterations.</p>`
     + `<div class="plots">${gap}${acc}</div>${tableHtml(['restart', 'seed', 'solved', 'iterations', 'last gap', 'last accuracy'], rows)}`;
@@ -121,12 +126,16 @@ function searchSection(d: HtmlReportData): string {
     r.bestAig === null ? '–' : `${r.bestAig} (d ${r.bestDepth})`, ms(r.timeMs)]);
   const table = tableHtml(['architecture', 'σ', 'β', 'γ', 'iterations', 'rounds', 'restarts', 'solved', 'best AIG', 'time'], rows);
   const strategies = [...new Set((d.progress ?? []).map((p) => p.strategy))];
+  // The floor dashed: where both strategies reach the same size, the floor's line shows beside RRR's.
   const series: PlotSeries[] = strategies.map((s, i) => ({
     points: (d.progress ?? []).filter((p) => p.strategy === s).map((p) => [p.timeMs / 1000, p.aigNodes] as const),
-    color: i === 0 ? '#0969da' : hue(i + 3), step: true, dots: true, attrs: { 'data-strategy': s }, title: s,
+    color: s === 'floor' ? '#bc4c00' : i === 0 ? '#0969da' : hue(i + 3), step: true, dots: true, dashed: s === 'floor',
+    attrs: { 'data-strategy': s }, title: s,
   }));
-  const plot = series.length ? linePlot(series, { x: { label: 'seconds', min: 0 }, y: { label: 'best AIG nodes so far' },
-    attrs: { 'data-plot': 'best-size' }, legend: strategies.map((s, i) => ({ label: s, color: series[i]!.color })) }) : '<p class="muted">no circuit found</p>';
+  const sizes = (d.progress ?? []).map((p) => p.aigNodes);
+  const yRange = sizes.length ? { min: Math.max(0, Math.min(...sizes) - 2), max: Math.max(...sizes) + 2 } : {};
+  const plot = series.length ? linePlot(series, { x: { label: 'seconds', min: 0 }, y: { label: 'best AIG nodes so far', integer: true, ...yRange },
+    attrs: { 'data-plot': 'best-size' }, legend: strategies.map((s, i) => ({ label: s, color: series[i]!.color, dashed: s === 'floor' })) }) : '<p class="muted">no circuit found</p>';
   return `<h2>Search</h2>${table}<h3>Best circuit size over time</h3>${plot}`;
 }
 

@@ -27,6 +27,8 @@ export interface AxisOptions {
   /** Fixed range; by default the data's (a log axis to whole powers of ten). */
   min?: number;
   max?: number;
+  /** Whole-number ticks only (counts). */
+  integer?: boolean;
 }
 
 export interface PlotOptions {
@@ -40,7 +42,7 @@ export interface PlotOptions {
   legend?: readonly { label: string; color: string; dashed?: boolean }[];
 }
 
-const MARGIN = { left: 62, right: 16, top: 14, bottom: 44 };
+const MARGIN = { left: 62, right: 30, top: 14, bottom: 44 };
 
 /** Text and attribute values escaped for HTML and SVG. */
 export function escapeXml(s: string): string {
@@ -80,7 +82,8 @@ function scale(axis: AxisOptions, values: number[], from: number, to: number): S
   if (hi <= lo) hi = lo + 1;
   const raw = (hi - lo) / 5;
   const mag = 10 ** Math.floor(Math.log10(raw));
-  const step = [1, 2, 5, 10].map((m) => m * mag).find((s) => s >= raw)!;
+  const nice = [1, 2, 5, 10].map((m) => m * mag).find((s) => s >= raw)!;
+  const step = axis.integer ? Math.max(1, Math.round(nice)) : nice;
   if (axis.min === undefined) lo = Math.floor(lo / step) * step;
   if (axis.max === undefined) hi = Math.ceil(hi / step) * step;
   const ticks: number[] = [];
@@ -155,7 +158,7 @@ export function stackedBars(categories: readonly string[], layers: readonly { la
   const w = opts.width ?? 640;
   const h = opts.height ?? 240;
   const totals = categories.map((_, i) => layers.reduce((s, l) => s + (l.values[i] ?? 0), 0));
-  const sy = scale({ label: opts.yLabel, min: 0 }, [0, ...totals], h - MARGIN.bottom, MARGIN.top);
+  const sy = scale({ label: opts.yLabel, min: 0, integer: true }, [0, ...totals], h - MARGIN.bottom, MARGIN.top);
   const band = (w - MARGIN.left - MARGIN.right) / Math.max(1, categories.length);
   const parts: string[] = [];
   categories.forEach((c, i) => {

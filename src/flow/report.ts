@@ -173,7 +173,7 @@ export function htmlReportData(input: ReportInput, extras: HtmlExtras): HtmlRepo
       const { total, ...stages } = c.times as CompileTimes;
       return {
         ...common, command: 'compile', architectures: [c.widths.join('-')], strategy: c.strategy, strategyNote: c.strategyNote,
-        restarts: c.restarts, compare: compareRows(c.floor, c.baseline),
+        restarts: c.restarts, gapstop: c.params.gapstop, compare: compareRows(c.floor, c.baseline),
         times: Object.entries(stages).filter(([, t]) => t > 0), totalMs: total,
       };
     })
