@@ -24,6 +24,7 @@ interface Args extends SolveArgs {
   output?: string;
   blif?: string;
   netlistJson?: string;
+  svg?: string;
   json?: string;
   report?: string;
   prove: boolean;
@@ -113,10 +114,11 @@ async function handler(args: Args, io: CommandIO): Promise<number> {
   const spec = await loadSpec(args.spec, args.circuit);
   const setup = compileSetup(args, spec);
   const { params, widths, net, items } = setup;
-  const outputs = { verilog: args.output ?? `${spec.name}.v`, blif: args.blif, netlistJson: args.netlistJson, json: args.json, html: args.report };
+  const outputs = { verilog: args.output ?? `${spec.name}.v`, blif: args.blif, netlistJson: args.netlistJson, svg: args.svg, json: args.json, html: args.report };
   // Every output is checked before the solve; with one of them on stdout (`-`), the summary goes to stderr.
   const say = prepareOutputs(io, [{ option: '-o', path: outputs.verilog }, { option: '--blif', path: args.blif },
-    { option: '--netlist-json', path: args.netlistJson }, { option: '--json', path: args.json }, { option: '--report', path: args.report }], [args.spec]);
+    { option: '--netlist-json', path: args.netlistJson }, { option: '--svg', path: args.svg }, { option: '--json', path: args.json },
+    { option: '--report', path: args.report }], [args.spec]);
   const workers = Math.min(params.workers, params.restarts);
   io.err(`${spec.name}: ${widths.join('-')} (${net.numEdges} edges, ${items.count} items), σ ${params.sigma}, β ${params.beta}, `
     + `γ ${params.gamma}, ${formatCount(params.iterations)} iterations × ${params.restarts} restarts, seed ${params.seed}, `
@@ -149,8 +151,9 @@ export const compileCommand: BtfcCommand = {
     .option('output', { alias: 'o', type: 'string', describe: 'Verilog output file, - for standard output (default: <circuit>.v in the current directory)' })
     .option('blif', { type: 'string', describe: 'also write the circuit as BLIF' })
     .option('netlist-json', { type: 'string', describe: 'also write the circuit as a JSON netlist' })
+    .option('svg', { type: 'string', describe: 'also draw the circuit as an SVG schematic (as `btfc draw` does)' })
     .option('json', { type: 'string', describe: 'write a JSON report (restarts with their solver curves, gates, AIG nodes, depth, proof, times)' })
-    .option('report', { type: 'string', describe: 'write an HTML report: one self-contained page with the spec, the solver\'s curves, the circuit, the proof and the times' })
+    .option('report', { type: 'string', describe: 'write an HTML report: one self-contained page with the spec, the solver\'s curves, the schematic, the proof and the times' })
     .option('prove', { type: 'boolean', default: true, describe: 'prove the circuit equal to the spec with Yosys (--no-prove: simulation only)' })
     .option('floor', { type: 'boolean', default: true, describe: 'first get a circuit from Yosys + ABC (the floor); RRR\'s is written only when no larger (--no-floor: RRR alone)' })
     .option('baseline', { type: 'boolean', default: false, describe: 'also synthesise the flat table with Yosys + ABC and print its size beside ours' })

@@ -32,6 +32,7 @@ interface Args {
   engine?: EngineKind;
   patience: number;
   output?: string;
+  svg?: string;
   json?: string;
   report?: string;
   prove: boolean;
@@ -153,10 +154,11 @@ async function handler(args: Args, io: CommandIO): Promise<number> {
   checkArgs(args);
   checkInputName(args.what, 'spec (or family)');
   const spec = await searchableSpec(args);
-  const outputs = { verilog: args.output ?? `${spec.name}.v`, ...(args.json !== undefined ? { json: args.json } : {}),
+  const outputs = { verilog: args.output ?? `${spec.name}.v`, ...(args.svg !== undefined ? { svg: args.svg } : {}), ...(args.json !== undefined ? { json: args.json } : {}),
     ...(args.report !== undefined ? { html: args.report } : {}) };
   // Every output is checked before the search; with one of them on stdout (`-`), the summary goes to stderr.
-  const say = prepareOutputs(io, [{ option: '-o', path: outputs.verilog }, { option: '--json', path: args.json }, { option: '--report', path: args.report }],
+  const say = prepareOutputs(io, [{ option: '-o', path: outputs.verilog }, { option: '--svg', path: args.svg }, { option: '--json', path: args.json },
+    { option: '--report', path: args.report }],
     isFamily(args.what) ? [] : [args.what]);
   const workers = args.workers ?? availableParallelism();
   io.err(`${spec.name}: discovering (${spec.table.numInputs} inputs, ${spec.table.numOutputs} outputs), timeout ${args.timeout} s, `
@@ -202,6 +204,7 @@ export const discoverCommand: BtfcCommand = {
   })
     .option('patience', { ...numberFlag('patience', 'an integer ≥ 1'), default: 12, describe: 'stop after this many solutions in a row that did not improve the best circuit' })
     .option('output', { alias: 'o', type: 'string', describe: 'Verilog output file, - for standard output (default: <circuit>.v in the current directory)' })
+    .option('svg', { type: 'string', describe: 'also draw the best circuit as an SVG schematic (as `btfc draw` does)' })
     .option('json', { type: 'string', describe: 'write a JSON report (as compile\'s, plus `search`: every candidate tried, and `chosen`)' })
     .option('report', { type: 'string', describe: 'write an HTML report: one self-contained page with the spec, the search table, the best size over time, the circuit, the proof and the times' })
     .option('prove', { type: 'boolean', default: true, describe: 'prove the best circuit with Yosys (--no-prove: simulation only)' })

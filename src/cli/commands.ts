@@ -7,6 +7,7 @@ import { benchCommand } from './cmd-bench.js';
 import { compileCommand } from './cmd-compile.js';
 import { verifyCommand } from './cmd-verify.js';
 import { discoverCommand } from './cmd-discover.js';
+import { drawCommand } from './cmd-draw.js';
 
 export const commands: BtfcCommand[] = [
   tableCommand,
@@ -15,4 +16,5 @@ export const commands: BtfcCommand[] = [
   compileCommand,
   verifyCommand,
   discoverCommand,
+  drawCommand,
 ];

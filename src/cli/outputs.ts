@@ -11,7 +11,7 @@ export { outputName } from '../util/output-paths.js';
 import type { CommandIO } from './command.js';
 
 /** Options whose value is a path, so that `--json -` means standard output (yargs takes `-` for a flag). */
-const PATH_OPTIONS = new Set(['--output', '--json', '--blif', '--netlist-json', '--net', '--report', '--svg']);
+const PATH_OPTIONS = new Set(['--output', '--json', '--blif', '--netlist-json', '--net', '--svg', '--report']);
 
 /**
  * The arguments with `--json -` written `--json=-`: yargs-parser never takes a lone `-` as the value of a

@@ -95,13 +95,9 @@ async function finishSearch(spec: Spec, params: DiscoverParams, t0: number, sign
     prove: params.prove, header: params.header ?? [], onRefuted: 'next',
     ...(params.outputs ? { outputs: params.outputs } : {}), ...(signal ? { signal } : {}),
     report: (certified, files) => buildReport(reportInput(spec, params, result, certified, finishAt + certified.times.total, files)),
-    htmlReport: async (certified, files) => {
-      const nl = certified.finished?.circuit.synthesis.netlist;
-      const svg = nl && params.schematic ? await params.schematic(nl) : undefined;
-      return buildHtmlReport(reportInput(spec, params, result, certified, finishAt + certified.times.total, files), {
-        progress: result.progress, ...(params.source !== undefined ? { source: params.source } : {}), ...(svg !== undefined ? { svg } : {}),
-      });
-    },
+    htmlReport: (certified, files, svg) => buildHtmlReport(reportInput(spec, params, result, certified, finishAt + certified.times.total, files), {
+      progress: result.progress, ...(params.source !== undefined ? { source: params.source } : {}), ...(svg !== undefined ? { svg } : {}),
+    }),
   });
   return {
     ...result, ...(done.finished ? { best: proved(done.finished) } : {}), proofFailures: done.refutations,

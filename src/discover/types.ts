@@ -4,7 +4,6 @@
 
 import type { BtfNet } from '../ir/btf-net.js';
 import type { Spec } from '../ir/spec.js';
-import type { Netlist } from '../ir/netlist.js';
 import type { Synthesis } from '../gates/synthesize.js';
 import type { OutputPaths } from '../flow/finish.js';
 import type { ProofResult } from '../verify/prove.js';
@@ -33,10 +32,9 @@ export interface DiscoverParams {
   /** Try a disjoint decomposition first (decompose.ts; default true). */
   decompose?: boolean;
   /** Write the best circuit (and the JSON report) there, through flow/finish.ts; nothing is written without. */
-  outputs?: Pick<OutputPaths, 'verilog' | 'json' | 'html' | 'stdout'>;
-  /** For the HTML report (outputs.html): the spec's text, and how to draw the circuit (emit/schematic.ts). */
+  outputs?: Pick<OutputPaths, 'verilog' | 'svg' | 'json' | 'html' | 'stdout'>;
+  /** For the HTML report (outputs.html): the spec's text. */
   source?: string;
-  schematic?: (nl: Netlist) => Promise<string>;
 }
 
 export interface RoundReport {

@@ -11,7 +11,6 @@ import type { SolveArgs } from '../ir/solve-options.js';
 import { solveSetup, type SolveSetup } from './lower.js';
 import { finish, type Certified, type FinishCandidate, type FinishOutcome, type OutputPaths } from './finish.js';
 import { buildHtmlReport, buildReport, type ReportInput } from './report.js';
-import type { Netlist } from '../ir/netlist.js';
 import { throwIfInterrupted, yieldToEvents } from '../util/interrupt.js';
 import { withYosysAbort } from '../verify/yosys.js';
 
@@ -151,9 +150,8 @@ export interface CompileOptions extends CompileParams {
   /** Header lines of the files written (the Verilog adds which restart solved). */
   header: string[];
   outputs: OutputPaths;
-  /** For the HTML report (outputs.html): the spec's text, and how to draw the circuit (emit/schematic.ts). */
+  /** For the HTML report (outputs.html): the spec's text. */
   source?: string;
-  schematic?: (nl: Netlist) => Promise<string>;
 }
 
 /** The circuit a compile writes: RRR's, or the floor's when RRR found none or no smaller one. */
@@ -215,11 +213,8 @@ export async function compile(spec: Spec, setup: SolveSetup, opts: CompileOption
     prove: opts.prove, header: opts.header, onRefuted: 'stop', outputs: opts.outputs,
     ...(opts.hooks?.signal ? { signal: opts.hooks.signal } : {}),
     report: (certified, files) => buildReport(reportInput(certified, files)),
-    htmlReport: async (certified, files) => {
-      const nl = certified.finished?.circuit.synthesis.netlist;
-      const svg = nl && opts.schematic ? await opts.schematic(nl) : undefined;
-      return buildHtmlReport(reportInput(certified, files), { ...(opts.source !== undefined ? { source: opts.source } : {}), ...(svg !== undefined ? { svg } : {}) });
-    },
+    htmlReport: (certified, files, svg) => buildHtmlReport(reportInput(certified, files),
+      { ...(opts.source !== undefined ? { source: opts.source } : {}), ...(svg !== undefined ? { svg } : {}) }),
   });
   return { ...r, choice, finished };
 

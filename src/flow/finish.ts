@@ -17,6 +17,7 @@ import { checkAgainstTable } from '../gates/simulate.js';
 import { writeVerilog } from '../emit/verilog.js';
 import { writeBlif } from '../emit/blif.js';
 import { writeNetlistJson } from '../emit/json.js';
+import { renderSchematic } from '../emit/schematic.js';
 import type { ProofResult } from '../verify/prove.js';
 import { certify } from '../verify/certify.js';
 import { writeFilesAtomic } from '../util/fs-atomic.js';
@@ -59,6 +60,8 @@ export interface OutputPaths {
   verilog: string;
   blif?: string;
   netlistJson?: string;
+  /** The schematic (SVG, emit/schematic.ts). */
+  svg?: string;
   json?: string;
   /** The HTML report (--report). */
   html?: string;
@@ -76,8 +79,8 @@ export interface FinishOptions<C extends FinishCandidate> {
   outputs?: OutputPaths;
   /** The JSON report's text, given what was certified and the files written (the report among them). */
   report?: (certified: Certified<C>, files: string[]) => string;
-  /** The HTML report's text, likewise; may take a while (a schematic is laid out), so it is awaited before the writes. */
-  htmlReport?: (certified: Certified<C>, files: string[]) => string | Promise<string>;
+  /** The HTML report's text, likewise, given also the circuit's schematic (emit/schematic.ts). */
+  htmlReport?: (certified: Certified<C>, files: string[], svg?: string) => string;
   /** Aborted on an interruption: Yosys is stopped and Interrupted thrown, before anything is written. */
   signal?: AbortSignal;
 }
@@ -96,11 +99,14 @@ export async function finish<C extends FinishCandidate>(
   spec: Spec, candidates: readonly C[], opts: FinishOptions<C>,
 ): Promise<FinishOutcome<C>> {
   const certified = await withYosysAbort(opts.signal, () => certifyFirst(spec, candidates, opts));
-  const writes = opts.outputs && certified.finished ? await outputTexts(certified.finished, certified, opts.outputs, opts) : undefined;
+  // The schematic (for --svg and the HTML report) is laid out before anything is written, so that its
+  // files go out with the rest.
+  const nl = certified.finished?.circuit.synthesis.netlist;
+  const svg = nl && (opts.outputs?.svg !== undefined || opts.outputs?.html !== undefined) ? await renderSchematic(nl) : undefined;
   // The last moment an interruption can stop the run: after it, everything is written at once.
   throwIfInterrupted(opts.signal);
-  if (writes) writeFilesAtomic(writes, opts.outputs!.stdout ? { stdout: opts.outputs!.stdout } : {});
-  return { ...certified, files: writes ? writes.map((w) => w.path) : [] };
+  const files = opts.outputs && certified.finished ? writeOutputs(certified.finished, certified, opts.outputs, opts, svg) : [];
+  return { ...certified, files };
 }
 
 async function certifyFirst<C extends FinishCandidate>(spec: Spec, candidates: readonly C[], opts: FinishOptions<C>): Promise<Certified<C>> {
@@ -157,13 +163,13 @@ function proofUnavailable(c: FinishCandidate, message: string): UserError {
   }, 1);
 }
 
-/** All outputs of the circuit that passed, for one atomic write: its files, then the JSON and HTML reports. */
-async function outputTexts<C extends FinishCandidate>(f: Finished<C>, certified: Certified<C>, out: OutputPaths,
-  opts: FinishOptions<C>): Promise<{ path: string; data: string }[]> {
+/** All outputs of the circuit that passed in one atomic write: its files, then the JSON and HTML reports. */
+function writeOutputs<C extends FinishCandidate>(f: Finished<C>, certified: Certified<C>, out: OutputPaths, opts: FinishOptions<C>, svg?: string): string[] {
   const nl = f.circuit.synthesis.netlist;
   const writes: { path: string; data: string }[] = [{ path: out.verilog, data: f.verilog }];
   if (out.blif !== undefined) writes.push({ path: out.blif, data: writeBlif(nl, [...opts.header]) });
   if (out.netlistJson !== undefined) writes.push({ path: out.netlistJson, data: writeNetlistJson(nl) });
+  if (out.svg !== undefined && svg !== undefined) writes.push({ path: out.svg, data: svg });
   // Every report lists every file written, itself included.
   const files = [...writes.map((w) => w.path), ...(out.json !== undefined ? [out.json] : []), ...(out.html !== undefined ? [out.html] : [])];
   if (out.json !== undefined) {
@@ -172,7 +178,8 @@ async function outputTexts<C extends FinishCandidate>(f: Finished<C>, certified:
   }
   if (out.html !== undefined) {
     if (!opts.htmlReport) throw new InternalError('an HTML report was asked for without a report builder');
-    writes.push({ path: out.html, data: await opts.htmlReport(certified, files) });
+    writes.push({ path: out.html, data: opts.htmlReport(certified, files, svg) });
   }
-  return writes;
+  writeFilesAtomic(writes, out.stdout ? { stdout: out.stdout } : {});
+  return files;
 }
