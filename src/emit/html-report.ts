@@ -70,7 +70,7 @@ body{font:14px/1.45 system-ui,sans-serif;margin:0 auto;max-width:1100px;padding:
 h1{font-size:22px;margin:8px 0}h2{font-size:17px;margin:28px 0 8px;border-bottom:1px solid #d0d7de;padding-bottom:4px}
 table{border-collapse:collapse;margin:6px 0}td,th{border:1px solid #d0d7de;padding:3px 8px;text-align:right}
 th{background:#f6f8fa}td.l,th.l{text-align:left}pre{background:#f6f8fa;padding:10px;overflow:auto;max-height:420px;font-size:12px}
-.plot{font:11px system-ui,sans-serif;max-width:100%;height:auto}.plot .plot-area{fill:#fff;stroke:#8c959f}
+.plot{font:11px system-ui,sans-serif;max-width:100%;height:auto}.plot text{fill:#1b1f24;stroke:none}.plot .plot-area{fill:#fff;stroke:#8c959f}
 .plot .grid{stroke:#eaeef2}.plot .series{fill:none;stroke-width:1.5}.plot .axis-label{font-size:12px}
 .plots{display:flex;flex-wrap:wrap;gap:12px}.schematic{overflow:auto;border:1px solid #d0d7de;padding:8px}
 .schematic svg{max-width:100%;height:auto}.muted{color:#57606a}.ok{color:#1a7f37;font-weight:600}.bad{color:#cf222e;font-weight:600}`;
@@ -139,8 +139,20 @@ function searchSection(d: HtmlReportData): string {
   return `<h2>Search</h2>${table}<h3>Best circuit size over time</h3>${plot}`;
 }
 
+/**
+ * An inline <svg>'s <style> rules applied to that picture only: a style element in an HTML document is
+ * global, so the schematic's `svg { fill: none }` and `text { … }` would restyle every plot of the page.
+ * Each selector of its (flat: no @-rules) style sheets gets `scope` in front.
+ */
+export function scopeSvgStyles(svg: string, scope: string): string {
+  return svg.replace(/(<style[^>]*>)([\s\S]*?)(<\/style>)/g, (_m, open: string, css: string, close: string) => {
+    const rules = css.replace(/([^{}]+)\{/g, (_r, sel: string) => `${sel.split(',').map((x) => `${scope} ${x.trim()}`).join(', ')} {`);
+    return `${open}${rules}${close}`;
+  });
+}
+
 function circuitSection(d: HtmlReportData): string {
-  const sch = d.svg !== undefined ? `<div class="schematic">${d.svg}</div>` : '<p class="muted">no schematic in this report</p>';
+  const sch = d.svg !== undefined ? `<div class="schematic">${scopeSvgStyles(d.svg, '.schematic')}</div>` : '<p class="muted">no schematic in this report</p>';
   if (!d.gates) return `<h2>Circuit</h2><p class="muted">no circuit was written</p>`;
   const g = d.gates;
   const ours = [`this circuit (${d.strategy ?? '–'})`, String(g.counts.and), String(g.counts.or), String(g.counts.maj), String(g.counts.not),
