@@ -174,12 +174,11 @@ function runAttempt(engine: RestartEngine, params: RunParams, restart: number, s
   let solved = false;
   let stopped = false;
   let fitted = false;
+  // The correct count of the last check (the closure does not touch `it`, which stays a plain local of the loop).
   let lastCorrect = -1;
-  let lastCorrectAt = -1;
   const consider = (g: number): boolean => {
     const correct = engine.correctBits(engine.wB);
     lastCorrect = correct;
-    lastCorrectAt = it;
     if (correct > bestCorrect || (correct === bestCorrect && g < bestCorrectGap)) {
       bestCorrect = correct;
       bestCorrectGap = g;
@@ -222,8 +221,10 @@ function runAttempt(engine: RestartEngine, params: RunParams, restart: number, s
     solved = true;
     fitted = true;
   }
-  // The curve ends where the restart ended (one more forward pass when no check ran at that iteration).
-  if (it > 0 && rec.last() !== it) rec.add(it, gap, lastCorrectAt === it ? lastCorrect : engine.correctBits(engine.wB));
+  // The curve ends where the restart ended. Every way out of the loop above has just checked the weights of
+  // iteration `it` (a solve, a poll at a multiple of POLL_EVERY, or the check after the loop), so
+  // lastCorrect is that iteration's count.
+  if (it > 0 && rec.last() !== it) rec.add(it, gap, lastCorrect);
   return {
     solved, stopped, ...(fitted ? { fitted } : {}), iterations: it, gap, bestGap,
     trainAccuracy: engine.careBits === 0 ? 1 : Math.max(0, bestCorrect) / engine.careBits,
