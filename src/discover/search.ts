@@ -49,6 +49,7 @@ import { floorCircuits, floorDeadline, type FloorCircuit, type FloorParams, type
 import { withYosysAbort } from '../verify/yosys.js';
 import type { DiscoverHooks, DiscoverParams, DiscoverResult, FloorFoundCircuit, FoundCircuit, ProvedCircuit, RoundReport } from './types.js';
 import { Interrupted } from '../util/interrupt.js';
+import type { RestartReport } from '../rrr/solve.js';
 
 /** Search architectures for the smallest circuit of `spec` (see the header for the strategy), then finish it. */
 export async function discover(spec: Spec, params: DiscoverParams, hooks: DiscoverHooks = {}): Promise<DiscoverResult> {
@@ -77,6 +78,7 @@ export async function discover(spec: Spec, params: DiscoverParams, hooks: Discov
     return await finishSearch(spec, params, t0, hooks.signal, {
       circuits, rows: [...(blocks?.rows ?? []), ...search.scheduler.rows(circuits)], rounds: (blocks?.rounds ?? 0) + search.rounds,
       stoppedBy: search.stoppedBy, searchMs: search.searchMs, ...(floor ? { floor } : {}), progress: progress.points(search.searchMs),
+      curves: progress.curves,
     });
   } catch (err) {
     if (err instanceof Interrupted) return aborted();
@@ -97,6 +99,7 @@ async function finishSearch(spec: Spec, params: DiscoverParams, t0: number, sign
     report: (certified, files) => buildReport(reportInput(spec, params, result, certified, finishAt + certified.times.total, files)),
     htmlReport: (certified, files, svg) => buildHtmlReport(reportInput(spec, params, result, certified, finishAt + certified.times.total, files), {
       progress: result.progress, ...(params.source !== undefined ? { source: params.source } : {}), ...(svg !== undefined ? { svg } : {}),
+      ...roundCurves(result, certified.finished?.circuit.found),
     }),
   });
   return {
@@ -115,11 +118,19 @@ async function floorFirst(spec: Spec, params: FloorParams, signal: AbortSignal |
   }
 }
 
+/** The curves of the round whose circuit is written, when it came from a round of the whole function. */
+function roundCurves(r: Searched, b: FoundCircuit | undefined): { restarts?: readonly RestartReport[]; restartsCaption?: string } {
+  const restarts = b?.kind === 'net' ? r.curves.get(b.round) : undefined;
+  if (!b || b.kind !== 'net' || !restarts) return {};
+  return { restarts, restartsCaption: `the restarts of round ${b.round} (${b.architecture} σ${b.sigma}), which found the circuit written` };
+}
+
 function floorFound(c: FloorCircuit): FloorFoundCircuit {
   return { kind: 'floor', strategy: c.strategy, architecture: `floor: ${c.strategy}`, round: 0, synthesis: c.synthesis };
 }
 
-type Searched = Pick<DiscoverResult, 'circuits' | 'rows' | 'rounds' | 'stoppedBy' | 'searchMs' | 'floor'> & { progress: HtmlProgressPoint[] };
+type Searched = Pick<DiscoverResult, 'circuits' | 'rows' | 'rounds' | 'stoppedBy' | 'searchMs' | 'floor'>
+  & { progress: HtmlProgressPoint[]; curves: ReadonlyMap<number, readonly RestartReport[]> };
 
 /**
  * The best circuit size over time, by strategy, for the HTML report: the floor's when it came, the
@@ -128,11 +139,16 @@ type Searched = Pick<DiscoverResult, 'circuits' | 'rows' | 'rounds' | 'stoppedBy
  */
 function progressRecorder(t0: number, floor: FloorResult | undefined, composed: FoundCircuit | undefined) {
   const pts: HtmlProgressPoint[] = [];
+  // The restarts (and curves) of every round of the whole function that found a circuit: the report draws
+  // those of the round whose circuit is written.
+  const curves = new Map<number, readonly RestartReport[]>();
   if (floor?.best) pts.push({ timeMs: floor.timeMs, aigNodes: floor.best.synthesis.aig.andNodes, strategy: 'floor' });
   if (composed) pts.push({ timeMs: performance.now() - t0, aigNodes: composed.synthesis.aig.andNodes, strategy: 'rrr' });
   const last = (s: string) => pts.filter((p) => p.strategy === s).at(-1);
   return {
+    curves,
     round(r: RoundReport): void {
+      if (r.block === undefined && r.solved > 0 && r.runs) curves.set(r.round, r.runs);
       if (r.block === undefined && r.bestAig !== undefined && last('rrr')?.aigNodes !== r.bestAig) pts.push({ timeMs: r.elapsedMs, aigNodes: r.bestAig, strategy: 'rrr' });
     },
     points(endMs: number): HtmlProgressPoint[] {

@@ -9,6 +9,7 @@ import type { OutputPaths } from '../flow/finish.js';
 import type { ProofResult } from '../verify/prove.js';
 import type { FloorResult, FloorStrategy } from '../verify/floor.js';
 import type { EngineKind } from '../rrr/engine-kind.js';
+import type { RestartReport } from '../rrr/solve.js';
 
 export interface DiscoverParams {
   seed: number;
@@ -52,6 +53,8 @@ export interface RoundReport {
   bestAig?: number;
   bestDepth?: number;
   elapsedMs: number;
+  /** The round's restarts as the solver reported them (with their curves, for the HTML report). */
+  runs?: readonly RestartReport[];
 }
 
 export interface DiscoverHooks {

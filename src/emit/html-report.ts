@@ -50,6 +50,8 @@ export interface HtmlReportData {
   strategy: string | null;
   strategyNote?: string;
   restarts: readonly HtmlRestart[];
+  /** Which restarts these are, when not all of one solve (discover: one round's). */
+  restartsCaption?: string;
   /** A restart is solved once its gap falls below this (drawn on the gap plot). */
   gapstop?: number;
   search?: readonly HtmlSearchRow[];
@@ -114,7 +116,8 @@ function curvesSection(d: HtmlReportData): string {
   const rows = d.restarts.map((r) => [String(r.restart + 1), String(r.seed), r.solved ? 'yes' : 'no', count(r.iterations),
     r.curve.gap.length ? r.curve.gap[r.curve.gap.length - 1]!.toFixed(4) : '–',
     r.curve.accuracy.length ? `${(100 * r.curve.accuracy[r.curve.accuracy.length - 1]!).toFixed(1)} %` : '–']);
-  return `<h2>Solver</h2><p>Gap and training accuracy of each restart (one line each; dashed: not solved), sampled every few iterations.</p>`
+  const which = d.restartsCaption ? ` Shown: ${esc(d.restartsCaption)}.` : '';
+  return `<h2>Solver</h2><p>Gap and training accuracy of each restart (one line each; dashed: not solved), sampled every few iterations.${which}</p>`
     + `<div class="plots">${gap}${acc}</div>${tableHtml(['restart', 'seed', 'solved', 'iterations', 'last gap', 'last accuracy'], rows)}`;
 }
 

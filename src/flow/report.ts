@@ -146,6 +146,9 @@ export interface HtmlExtras {
   svg?: string;
   /** discover: the best circuit size over time, by strategy. */
   progress?: readonly HtmlProgressPoint[];
+  /** discover: the restarts whose curves are drawn (those of the round that found the circuit), and what they are. */
+  restarts?: readonly RestartReport[];
+  restartsCaption?: string;
 }
 
 /** The HTML report (emit/html-report.ts) of the same run as buildReport's JSON. */
@@ -179,7 +182,7 @@ export function htmlReportData(input: ReportInput, extras: HtmlExtras): HtmlRepo
     })
     .with({ kind: 'discover' }, (d): HtmlReportData => ({
       ...common, command: 'discover', architectures: [...new Set(d.search.map((r) => (r.block ? `${r.block}: ${r.architecture}` : r.architecture)))],
-      strategy: d.strategy, restarts: [], search: d.search, progress: extras.progress ?? [], compare: compareRows(d.floor, undefined),
+      strategy: d.strategy, restarts: extras.restarts ?? [], ...(extras.restartsCaption ? { restartsCaption: extras.restartsCaption } : {}), search: d.search, progress: extras.progress ?? [], compare: compareRows(d.floor, undefined),
       times: [...(d.floor ? [['floor', d.floor.timeMs] as const] : []), ['search', d.timeMs.search] as const, ['polish, prove', Math.max(0, d.timeMs.total - d.timeMs.search)] as const],
       totalMs: d.timeMs.total,
     }))
