@@ -144,7 +144,8 @@ export function searchProgress(io: CommandIO, timeoutMs: number, options: Progre
   const bar = bars.create(timeoutMs, 0, payload);
   const tick = () => {
     const elapsed = Date.now() - t0;
-    payload = { ...payload, left: etaText(Math.min(1, elapsed / timeoutMs), elapsed, timeoutMs) };
+    // The bar is the budget itself, so its pace would only restate it: the ETA is the time left of it.
+    payload = { ...payload, left: etaText(0, elapsed, timeoutMs) };
     bar.update(Math.min(timeoutMs, elapsed), payload);
   };
   // The bar follows the clock between rounds; unref: it never keeps the process alive.
