@@ -36,7 +36,9 @@ function throughputTable(b: BenchResult): string {
 
 function startLine(b: BenchResult): string {
   const parts = b.start.map((r) => `${r.engine} ${r.workers} worker${r.workers > 1 ? 's' : ''} ${r.ms.toFixed(0)} ms`);
-  return `start-up (wall time of a one-iteration 3x3 solve: threads, modules, engines): ${parts.join(', ')}`;
+  const cli = b.cli.map((r) => `${r.command} ${r.medianMs.toFixed(0)} ms (min ${r.minMs.toFixed(0)})`);
+  return `start-up (wall time of a one-iteration 3x3 solve: threads, modules, engines): ${parts.join(', ')}\n`
+    + `start-up (whole process, median of ${b.cli[0]?.runs ?? 0}): ${cli.join(', ')}`;
 }
 
 function referenceLines(b: BenchResult): string[] {

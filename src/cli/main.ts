@@ -9,9 +9,13 @@ import { Interrupted } from '../util/interrupt.js';
 import { abortYosys } from '../verify/yosys.js';
 import { commands } from './commands.js';
 import { joinDashValues } from './outputs.js';
+import { helpWidth } from './help-cache.js';
+
+/** Tests and the help cache pass their own output and width (`columns`: the terminal's, as for stdout). */
+export type MainIO = Partial<CommandIO> & { columns?: number };
 
 /** Run btfc with the given arguments; resolves to the exit status. */
-export async function main(argvIn: string[], ioIn?: Partial<CommandIO>): Promise<number> {
+export async function main(argvIn: string[], ioIn?: MainIO): Promise<number> {
   const argv = joinDashValues(argvIn);
   const controller = new AbortController();
   const io: CommandIO = {
@@ -51,7 +55,7 @@ export async function main(argvIn: string[], ioIn?: Partial<CommandIO>): Promise
     .strict()
     .demandCommand(1, 'name a command (see btfc --help)')
     .recommendCommands()
-    .wrap(Math.min(110, process.stdout.columns || 100))
+    .wrap(helpWidth(ioIn && 'columns' in ioIn ? ioIn.columns : process.stdout.columns))
     .epilogue('Exit status: 0 success; 1 no solution within the budget, or a failed proof; 2 bad input or usage; '
       + '130 interrupted (Ctrl-C), 143 terminated (SIGTERM), with nothing written.')
     .exitProcess(false)

@@ -2,6 +2,8 @@
 // f = g(h(A), B) (decompose.ts) first spends up to DECOMPOSE_SHARE of its time on h and g, each a discover
 // of its own (which may decompose again) with a share of that time in proportion to its rows; their best
 // circuits are composed (circuits.ts) into a circuit of f that the whole function's own search must beat.
+// Each block's search has its own floor (unless --no-floor), so a block RRR solves is kept even when the
+// other is not: it is composed with the other block's floor circuit, and the result competes.
 
 import type { Spec } from '../ir/spec.js';
 import type { TruthTable } from '../ir/truth-table.js';
@@ -51,7 +53,7 @@ export async function discoverBlocks(
   for (const { block, table } of [{ block: 'h', table: dec.h }, { block: 'g', table: dec.g }]) {
     const share = Math.max(0, end - performance.now()) * table.numRows / rowsLeft;
     rowsLeft -= table.numRows;
-    const r = await discover(blockSpec(spec, block, table), { ...inner, timeoutMs: share, prove: false, header: [], floor: false }, {
+    const r = await discover(blockSpec(spec, block, table), { ...inner, timeoutMs: share, prove: false, header: [] }, {
       ...(hooks.signal ? { signal: hooks.signal } : {}),
       onRound: (x) => hooks.onRound?.({ ...x, block: x.block ? `${block}.${x.block}` : block }),
     });

@@ -184,7 +184,17 @@ export function circuitArchitecture(f: FoundCircuit, inputNames: readonly string
 
 /** Which strategy made a circuit, in a few words: `rrr: 5-8-1 σ5`, `rrr: g(h(…), …) …`, `floor: abc &deepsyn`. */
 export function circuitStrategy(f: FoundCircuit, inputNames: readonly string[]): string {
-  return f.kind === 'floor' ? f.architecture : `rrr: ${circuitArchitecture(f, inputNames)}`;
+  if (f.kind === 'floor') return f.architecture;
+  return `${usesRrr(f) ? 'rrr' : 'floor'}: ${circuitArchitecture(f, inputNames)}`;
+}
+
+/** True when some part of the circuit was found by RRR (a composition of two floor circuits was not). */
+function usesRrr(f: FoundCircuit): boolean {
+  return match(f)
+    .with({ kind: 'net' }, () => true)
+    .with({ kind: 'composed' }, (c) => usesRrr(c.h) || usesRrr(c.g))
+    .with({ kind: 'floor' }, () => false)
+    .exhaustive();
 }
 
 /** Where a circuit came from, for the JSON report (a composed circuit nests its blocks'). */

@@ -56,14 +56,23 @@ export async function discover(spec: Spec, params: DiscoverParams, hooks: Discov
   const t0 = performance.now();
   const effort = efforts(params);
   // The floor's time is part of the timeout; it stays out of `found`, so RRR solutions that do not beat it
-  // do not use up the patience of the search.
-  const floor = params.floor ? await floorFirst(spec, { effort: effort.full, seed: params.seed, deadline: floorDeadline(t0, params.timeoutMs) }, hooks.signal) : undefined;
+  // do not use up the patience of the search. Yosys runs in its own thread: the floor is got while the
+  // first rounds solve (their workers and the read-back on this thread do not wait for it), and joins the
+  // circuits found before they are ranked.
+  const pendingFloor = params.floor
+    ? floorFirst(spec, { effort: effort.full, seed: params.seed, deadline: floorDeadline(t0, params.timeoutMs) }, hooks.signal)
+    : Promise.resolve(undefined);
   const found = new Found();
   const dec = decomposition(spec, params);
-  const blocks = dec ? await discoverBlocks(spec, dec, params, hooks, effort.full, discover) : undefined;
-  if (blocks?.circuit) found.add(blocks.circuit);
-  const progress = progressRecorder(t0, floor, blocks?.circuit);
-  const search = await runRounds(spec, params, { ...hooks, onRound: (x) => { progress.round(x); hooks.onRound?.(x); } }, found, t0, effort.search);
+  const progress = progressRecorder(t0);
+  const recorded: DiscoverHooks = { ...hooks, onRound: (x) => { progress.round(x); hooks.onRound?.(x); } };
+  const searched = await searchRrr(spec, params, recorded, found, t0, effort, dec, progress.composed).catch(async (err: unknown) => {
+    await pendingFloor.catch(() => undefined); // settled before the error goes on: no Yosys run outlives it
+    throw err;
+  });
+  const { blocks, search } = searched;
+  const floor = await pendingFloor;
+  progress.floor(floor);
   const aborted = (): DiscoverResult => ({
     circuits: found.circuits, rows: [...(blocks?.rows ?? []), ...search.scheduler.rows(found.circuits)],
     rounds: (blocks?.rounds ?? 0) + search.rounds, stoppedBy: 'aborted', searchMs: search.searchMs, proofFailures: [],
@@ -84,6 +93,18 @@ export async function discover(spec: Spec, params: DiscoverParams, hooks: Discov
     if (err instanceof Interrupted) return aborted();
     throw err;
   }
+}
+
+/** The RRR part of the search: the decomposition's blocks, when there is one, then the rounds. */
+async function searchRrr(spec: Spec, params: DiscoverParams, hooks: DiscoverHooks, found: Found, t0: number,
+  effort: { full: number; search: number }, dec: ReturnType<typeof decomposition>, onComposed: (c: FoundCircuit) => void) {
+  const blocks = dec ? await discoverBlocks(spec, dec, params, hooks, effort.full, discover) : undefined;
+  if (blocks?.circuit) {
+    found.add(blocks.circuit);
+    onComposed(blocks.circuit);
+  }
+  const search = await runRounds(spec, params, hooks, found, t0, effort.search);
+  return { blocks, search };
 }
 
 /** Polishing the best circuits after the search: this share of the timeout, and at least POLISH_MIN_MS. */
@@ -137,13 +158,11 @@ type Searched = Pick<DiscoverResult, 'circuits' | 'rows' | 'rounds' | 'stoppedBy
  * decomposition's composed circuit, then the search's best after every round that changed it (during the
  * search, at its optimizer effort; the final polish may shrink it). Each line is held to the end of the search.
  */
-function progressRecorder(t0: number, floor: FloorResult | undefined, composed: FoundCircuit | undefined) {
+function progressRecorder(t0: number) {
   const pts: HtmlProgressPoint[] = [];
   // The restarts (and curves) of every round of the whole function that found a circuit: the report draws
   // those of the round whose circuit is written.
   const curves = new Map<number, readonly RestartReport[]>();
-  if (floor?.best) pts.push({ timeMs: floor.timeMs, aigNodes: floor.best.synthesis.aig.andNodes, strategy: 'floor' });
-  if (composed) pts.push({ timeMs: performance.now() - t0, aigNodes: composed.synthesis.aig.andNodes, strategy: 'rrr' });
   const last = (s: string) => pts.filter((p) => p.strategy === s).at(-1);
   return {
     curves,
@@ -151,9 +170,14 @@ function progressRecorder(t0: number, floor: FloorResult | undefined, composed: 
       if (r.block === undefined && r.solved > 0 && r.runs) curves.set(r.round, r.runs);
       if (r.block === undefined && r.bestAig !== undefined && last('rrr')?.aigNodes !== r.bestAig) pts.push({ timeMs: r.elapsedMs, aigNodes: r.bestAig, strategy: 'rrr' });
     },
+    composed: (c: FoundCircuit): void => { pts.push({ timeMs: performance.now() - t0, aigNodes: c.synthesis.aig.andNodes, strategy: 'rrr' }); },
+    /** The floor runs beside the rounds (its own thread), so its point comes in after theirs, at its own time. */
+    floor(f: FloorResult | undefined): void {
+      if (f?.best) pts.push({ timeMs: f.timeMs, aigNodes: f.best.synthesis.aig.andNodes, strategy: 'floor' });
+    },
     points(endMs: number): HtmlProgressPoint[] {
       const ends = [...new Set(pts.map((p) => p.strategy))].map((s) => ({ ...last(s)!, timeMs: Math.max(endMs, last(s)!.timeMs) }));
-      return [...pts, ...ends];
+      return [...pts, ...ends].sort((x, y) => x.timeMs - y.timeMs);
     },
   };
 }

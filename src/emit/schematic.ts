@@ -126,15 +126,16 @@ const FIXED_SYMBOLS = `
   <g transform="translate(0, 30)" s:x="0" s:y="30" s:pid="in1"><text x="-3" y="-4" class="inputPortLabel">in1</text></g>
 </g>`;
 
+// Every rule is scoped to the schematic's own root, so that the SVG can be inlined in an HTML page (the
+// report) without restyling the page's other text and pictures.
 const STYLE = `<style>
-svg { stroke: #000; fill: none; stroke-width: 1; }
-text { fill: #000; stroke: none; font-size: 10px; font-family: "DejaVu Sans Mono", "Courier New", monospace; }
-.nodelabel, .gatetext { text-anchor: middle; }
-.gatetext { font-size: 9px; font-weight: bold; }
-.inputPortLabel { text-anchor: end; }
-.splitjoinBody { fill: #000; }
-.body, .port { fill: #fff; }
-.bubble { fill: #fff; }
+.btfc-schematic { stroke: #000; fill: none; stroke-width: 1; }
+.btfc-schematic text { fill: #000; stroke: none; font-size: 10px; font-family: "DejaVu Sans Mono", "Courier New", monospace; }
+.btfc-schematic .nodelabel, .btfc-schematic .gatetext { text-anchor: middle; }
+.btfc-schematic .gatetext { font-size: 9px; font-weight: bold; }
+.btfc-schematic .inputPortLabel { text-anchor: end; }
+.btfc-schematic .splitjoinBody { fill: #000; }
+.btfc-schematic .body, .btfc-schematic .port, .btfc-schematic .bubble { fill: #fff; }
 </style>`;
 
 let skinText: string | undefined;
@@ -146,7 +147,7 @@ function skin(): string {
   for (const kind of ['and', 'or', 'maj'] as const) {
     for (let mask = 0; mask < 1 << GEOMETRY[kind].ins.length; mask++) gates.push(gateSymbol(kind, mask));
   }
-  skinText = `<svg xmlns="http://www.w3.org/2000/svg" xmlns:s="https://github.com/nturley/netlistsvg" width="800" height="300">
+  skinText = `<svg xmlns="http://www.w3.org/2000/svg" xmlns:s="https://github.com/nturley/netlistsvg" class="btfc-schematic" width="800" height="300">
 <s:properties constants="true" splitsAndJoins="true">
   <s:layoutEngine org.eclipse.elk.direction="RIGHT" org.eclipse.elk.layered.spacing.nodeNodeBetweenLayers="30"
     org.eclipse.elk.spacing.nodeNode="22" org.eclipse.elk.layered.layering.strategy="LONGEST_PATH"

@@ -23,6 +23,7 @@ import {
   appendGates, careInputColumns, careRows, gateInto, litColumn, netlistCircuit, simulateInto, type CareRows, type NetlistCircuit,
 } from './simulate.js';
 import { buildExpr, evalExpr, exprCost, synthPartial, type PartialFn } from './small-synth.js';
+import { determines, minimalSupport } from './support.js';
 import { buildThreshold, integerThreshold, type ThresholdTerm } from './threshold-form.js';
 import { Interrupted } from '../util/interrupt.js';
 
@@ -230,72 +231,6 @@ function readNode(cands: Cand[], target: Uint32Array, care: Uint32Array, add: (g
   return undefined;
 }
 
-/** True when the senders in `subset` determine the target on the cared rows. */
-function determines(subset: readonly Cand[], target: Uint32Array, care: Uint32Array, R: number): boolean {
-  const seen = new Map<number | string, number>();
-  for (let i = 0; i < R; i++) {
-    if (!((care[i >>> 5]! >>> (i & 31)) & 1)) continue;
-    let key: number | string = 0;
-    if (subset.length <= 30) {
-      for (let v = 0; v < subset.length; v++) key = key * 2 + ((subset[v]!.col[i >>> 5]! >>> (i & 31)) & 1);
-    } else {
-      key = subset.map((c) => (c.col[i >>> 5]! >>> (i & 31)) & 1).join('');
-    }
-    const t = (target[i >>> 5]! >>> (i & 31)) & 1;
-    const prev = seen.get(key);
-    if (prev === undefined) seen.set(key, t);
-    else if (prev !== t) return false;
-  }
-  return true;
-}
-
-function* combinations<T>(items: readonly T[], k: number, start = 0, acc: T[] = []): Generator<T[]> {
-  if (acc.length === k) { yield [...acc]; return; }
-  for (let i = start; i <= items.length - (k - acc.length); i++) {
-    acc.push(items[i]!);
-    yield* combinations(items, k, i + 1, acc);
-    acc.pop();
-  }
-}
-
-function binomial(n: number, k: number): number {
-  let r = 1;
-  for (let i = 0; i < k; i++) r = (r * (n - i)) / (i + 1);
-  return r;
-}
-
-/**
- * Subsets of senders tried for a minimal support, counted at 256 rows each: the exhaustive search stops
- * before it would check more (a table of more rows gets proportionally fewer subsets).
- */
-const SUPPORT_CHECKS = 50_000;
-
-/**
- * Smallest support found: exhaustive by size while cheap, else greedy elimination (small weights first).
- * The caller has checked that all of `cands` determine the target. Undefined past the deadline.
- */
-function minimalSupport(cands: Cand[], target: Uint32Array, care: Uint32Array, R: number, limits: ExtractLimits): Cand[] | undefined {
-  const rowFactor = Math.max(1, R / 256);
-  let checked = 0;
-  for (let k = 1; k < cands.length; k++) {
-    const c = binomial(cands.length, k);
-    if ((checked + c) * rowFactor > SUPPORT_CHECKS) break;
-    checked += c;
-    let n = 0;
-    for (const subset of combinations(cands, k)) {
-      if ((++n & 255) === 0 && late(limits)) return undefined;
-      if (determines(subset, target, care, R)) return subset;
-    }
-  }
-  let support = [...cands];
-  for (const c of [...cands].reverse()) {
-    if (late(limits)) return undefined;
-    const without = support.filter((x) => x !== c);
-    if (determines(without, target, care, R)) support = without;
-  }
-  return support;
-}
-
 /** A wide node as read back: its literal, the support size, distinct patterns seen and gates used. */
 interface WideRead { lit: Lit; support: number; patterns: number; gates: number }
 
@@ -312,7 +247,7 @@ function readWide(n: number, cands: Cand[], target: Uint32Array, care: Uint32Arr
       hint: n >= net.firstOutput ? 'extract only a solved net (every care row right)' : undefined,
     });
   }
-  const support = late(limits) ? undefined : minimalSupport(cands, target, care, R, limits);
+  const support = late(limits) ? undefined : minimalSupport(cands, target, care, R, () => late(limits));
   const small = support && support.length <= 16 ? synthWide(n, support, target, care, R, add, limits) : undefined;
   if (small) return small;
   const terms: ThresholdTerm[] = cands.map((c) => (c.signed < 0

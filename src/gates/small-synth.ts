@@ -139,52 +139,124 @@ export function monotoneCompatible(fn: PartialFn): boolean {
   return true;
 }
 
+/** The one-gate options over n signals as flat arrays, for the exact search's inner loop. */
+interface OptionTable { length: number; kind: Uint8Array; f0: Int32Array; f1: Int32Array; f2: Int32Array; pol: Uint8Array; list: Option[] }
+
+const KIND_CODE: Record<GateKind, number> = { and: 0, or: 1, maj: 2 };
+const optionTables = new Map<string, OptionTable>();
+
+/** options(n, monotone), flattened once per process: the options depend on nothing else. */
+function optionTable(n: number, monotone: boolean): OptionTable {
+  const key = `${n}|${monotone}`;
+  let t = optionTables.get(key);
+  if (t) return t;
+  const list = options(n, monotone);
+  t = {
+    length: list.length, list,
+    kind: Uint8Array.from(list, (o) => KIND_CODE[o.kind]), pol: Uint8Array.from(list, (o) => o.pol),
+    f0: Int32Array.from(list, (o) => o.f[0]!), f1: Int32Array.from(list, (o) => o.f[1]!), f2: Int32Array.from(list, (o) => o.f[2] ?? 0),
+  };
+  optionTables.set(key, t);
+  return t;
+}
+
+/** Column of option oi over the columns in `cols` (W words each) into cols at word `at`. */
+function optionInto(t: OptionTable, oi: number, cols: Uint32Array, W: number, at: number): void {
+  const a = t.f0[oi]! * W, b = t.f1[oi]! * W, c = t.f2[oi]! * W;
+  const pol = t.pol[oi]!;
+  const ma = pol & 1 ? 0xffffffff : 0, mb = pol & 2 ? 0xffffffff : 0;
+  const kind = t.kind[oi]!;
+  for (let w = 0; w < W; w++) {
+    const x = cols[a + w]! ^ ma, y = cols[b + w]! ^ mb;
+    cols[at + w] = kind === 0 ? x & y : kind === 1 ? x | y : (x & y) | (x & cols[c + w]!) | (y & cols[c + w]!);
+  }
+}
+
+/** 1 when option oi matches fn on its care set, 2 when its complement does (not in monotone mode), else 0. */
+function optionMatch(t: OptionTable, oi: number, cols: Uint32Array, W: number, fn: PartialFn, monotone: boolean): number {
+  const a = t.f0[oi]! * W, b = t.f1[oi]! * W, c = t.f2[oi]! * W;
+  const pol = t.pol[oi]!;
+  const ma = pol & 1 ? 0xffffffff : 0, mb = pol & 2 ? 0xffffffff : 0;
+  const kind = t.kind[oi]!;
+  let pos = true, neg = !monotone;
+  for (let w = 0; w < W && (pos || neg); w++) {
+    const x = cols[a + w]! ^ ma, y = cols[b + w]! ^ mb;
+    const g = kind === 0 ? x & y : kind === 1 ? x | y : (x & y) | (x & cols[c + w]!) | (y & cols[c + w]!);
+    const diff = (g ^ fn.value[w]!) & fn.care[w]!;
+    if (diff !== 0) pos = false;
+    if ((~g ^ fn.value[w]!) & fn.care[w]!) neg = false;
+  }
+  return pos ? 1 : neg ? 2 : 0;
+}
+
 /**
  * Smallest circuit of at most maxGates gates correct on the care set: AND/OR/MAJ with free inverters, or
  * in monotone mode AND/OR/MAJ of positive literals. Undefined when none is found within the budget.
+ *
+ * The inner loop of extraction's small synthesis: columns live in one flat array and the expression is built
+ * only for the circuit found, so a visit of an option allocates nothing.
  */
 export function exactSynth(fn: PartialFn, maxGates: number, budget = 3_000_000, monotone = false): Expr | undefined {
-  const base: Signal[] = [];
-  for (let v = 0; v < fn.s; v++) base.push({ col: varColumn(v, fn.s), expr: { t: 'var', v, neg: false } });
-  const scratch = new Uint32Array(words(fn.s));
+  const W = words(fn.s);
+  const cols = new Uint32Array((fn.s + maxGates) * W);
+  for (let v = 0; v < fn.s; v++) cols.set(varColumn(v, fn.s), v * W);
+  const chosen = new Int32Array(maxGates);
+  let outNeg = false;
   let spent = 0;
-  const optsBySize = new Map<number, Option[]>();
-  const opts = (n: number) => { let o = optsBySize.get(n); if (!o) { o = options(n, monotone); optsBySize.set(n, o); } return o; };
   // Depth-first over sequences of exactly k gates; the last gate is the output and every earlier gate must
   // be used by a later one (uses[] counts fanout among the sequence). Two consecutive gates of which the
   // later does not use the earlier could be swapped: only the order with increasing option index is tried.
   const uses = new Int32Array(fn.s + maxGates);
-  const search = (sigs: Signal[], left: number, prevOpt: number): Expr | undefined => {
-    const all = opts(sigs.length);
-    const before = sigs.length > fn.s ? opts(sigs.length - 1).length : 0;
-    for (let oi = 0; oi < all.length; oi++) {
+  const search = (n: number, left: number, prevOpt: number): boolean => {
+    const t = optionTable(n, monotone);
+    const before = n > fn.s ? optionTable(n - 1, monotone).length : 0;
+    const maj = (oi: number) => t.kind[oi] === 2;
+    let from = 0;
+    if (left === 1 && before > 0) {
+      // The output gate must use the gate placed last (signal n − 1), which only the options from
+      // `before` on do: the options between prevOpt and before would each be counted and fail the
+      // all-used test, so they are counted at once, with the same budget outcome.
+      const skipped = Math.max(0, before - prevOpt - 1);
+      if (spent + skipped > budget) { spent = budget + 1; return false; }
+      spent += skipped;
+      from = before;
+    }
+    for (let oi = from; oi < t.length; oi++) {
       if (oi < before && oi <= prevOpt) continue;
-      const o = all[oi]!;
-      if (++spent > budget) return undefined;
-      for (const i of o.f) uses[i]!++;
-      let r: Expr | undefined;
+      if (++spent > budget) return false;
+      uses[t.f0[oi]!]!++; uses[t.f1[oi]!]!++; if (maj(oi)) uses[t.f2[oi]!]!++;
+      let found = false;
       if (left === 1) {
         let allUsed = true;
-        for (let g = fn.s; g < sigs.length; g++) if (uses[g] === 0) { allUsed = false; break; }
+        for (let g = fn.s; g < n; g++) if (uses[g] === 0) { allUsed = false; break; }
         if (allUsed) {
-          const col = optCol(o, sigs, scratch);
-          if (matches(col, 0, fn)) r = optExpr(o, sigs);
-          else if (!monotone && matches(col, 0xffffffff, fn)) r = negExpr(optExpr(o, sigs));
+          const m = optionMatch(t, oi, cols, W, fn, monotone);
+          if (m !== 0) { chosen[n - fn.s] = oi; outNeg = m === 2; found = true; }
         }
       } else {
-        r = search([...sigs, { col: optCol(o, sigs), expr: optExpr(o, sigs) }], left - 1, oi);
+        optionInto(t, oi, cols, W, n * W);
+        chosen[n - fn.s] = oi;
+        found = search(n + 1, left - 1, oi);
       }
-      for (const i of o.f) uses[i]!--;
-      if (r || spent > budget) return r;
+      uses[t.f0[oi]!]!--; uses[t.f1[oi]!]!--; if (maj(oi)) uses[t.f2[oi]!]!--;
+      if (found || spent > budget) return found;
     }
-    return undefined;
+    return false;
   };
   for (let k = 1; k <= maxGates; k++) {
-    const r = search(base, k, -1);
-    if (r) return r;
+    if (search(fn.s, k, -1)) return chosenExpr(fn.s, chosen, k, monotone, outNeg);
     if (spent > budget) return undefined;
   }
   return undefined;
+}
+
+/** The expression of the gate sequence the exact search chose (gate d is option chosen[d] over s + d signals). */
+function chosenExpr(s: number, chosen: Int32Array, k: number, monotone: boolean, outNeg: boolean): Expr {
+  const sigs: Signal[] = [];
+  for (let v = 0; v < s; v++) sigs.push({ col: new Uint32Array(0), expr: { t: 'var', v, neg: false } });
+  for (let d = 0; d < k; d++) sigs.push({ col: new Uint32Array(0), expr: optExpr(optionTable(s + d, monotone).list[chosen[d]!]!, sigs) });
+  const out = sigs[s + k - 1]!.expr;
+  return outNeg ? negExpr(out) : out;
 }
 
 function exprKey(e: Expr): string {
@@ -361,6 +433,39 @@ function unateMaj(fLo: PartialFn, fHi: PartialFn): { lo: PartialFn; hi: PartialF
  * normalised to positive weights are: MAJ5 becomes 4 MAJ3), up to 3 (≤ 5 variables) or 2 gates in general.
  */
 export function synthPartial(fn: PartialFn, order?: number[], limits: SynthLimits = {}): Expr | undefined {
+  // The result depends only on the function, the order and the work budget (a deadline only turns it into
+  // undefined), so a result found once serves every later node with the same function: discover reads
+  // back many solutions of one table, whose wide nodes often compute the same few functions.
+  const key = fn.s <= MEMO_MAX_VARS ? memoKey(fn, order, limits.work) : undefined;
+  const hit = key !== undefined ? synthMemo.get(key) : undefined;
+  if (hit) return hit;
+  const e = synthPartialUncached(fn, order, limits);
+  if (key !== undefined && e) {
+    if (synthMemo.size >= MEMO_SIZE) synthMemo.delete(synthMemo.keys().next().value!);
+    synthMemo.set(key, e);
+  }
+  return e;
+}
+
+/** Functions of at most this many variables are remembered (the key is 2 × 2^s bits). */
+const MEMO_MAX_VARS = 10;
+/** Entries kept; the oldest goes first. Results are small trees: a few hundred kilobytes in all. */
+const MEMO_SIZE = 4096;
+const synthMemo = new Map<string, Expr>();
+
+function memoKey(fn: PartialFn, order: number[] | undefined, work: number | undefined): string {
+  const n = Math.max(1, (2 ** fn.s) >>> 5);
+  let k = `${fn.s}|${order?.join(',') ?? ''}|${work ?? ''}|`;
+  for (let w = 0; w < n; w++) k += `${(fn.care[w]! >>> 0).toString(36)}.${((fn.value[w]! & fn.care[w]!) >>> 0).toString(36)},`;
+  return k;
+}
+
+/** Forget every remembered result (tests that compare fresh searches). */
+export function clearSynthMemo(): void {
+  synthMemo.clear();
+}
+
+function synthPartialUncached(fn: PartialFn, order: number[] | undefined, limits: SynthLimits): Expr | undefined {
   const vars = order ?? Array.from({ length: fn.s }, (_, v) => v);
   const dec = decompose(fn, vars, fn.s <= 8, limits);
   if (!dec) return undefined;

@@ -5,10 +5,13 @@
 // so the benchmark needs no files.
 
 import { availableParallelism } from 'node:os';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { layeredNet } from '../ir/btf-net.js';
 import { TruthTable } from '../ir/truth-table.js';
 import { solveNet, type SolveParams } from '../rrr/solve.js';
 import { ENGINE_KINDS, type EngineKind } from '../rrr/engine-kind.js';
+import { Interrupted } from '../util/interrupt.js';
 
 /** The n×n unsigned multiplier: inputs a0…a(n−1) then b0…b(n−1) (x0 = a0), output k = bit k of a·b. */
 export function multiplierTable(bits: number): TruthTable {
@@ -49,6 +52,14 @@ export interface StartRow {
   ms: number;
 }
 
+/** Wall time of a whole `btfc` process for a command that does almost no work: median and minimum of `runs`. */
+export interface CliStartRow {
+  command: string;
+  runs: number;
+  medianMs: number;
+  minMs: number;
+}
+
 export interface ReferenceRow {
   task: string;
   /** The engine it ran on ('default': solveNet's choice). */
@@ -72,6 +83,8 @@ export interface BenchResult {
   /** The reference task on each engine (the same restarts solve at the same iterations on both). */
   reference: Record<EngineKind, ReferenceRow>;
   start: StartRow[];
+  /** Whole-process wall times of short btfc commands (start-up as a user sees it). */
+  cli: CliStartRow[];
   /** The same task and seeds, default engine, with fitStop (a restart is solved once its weights fit every care row). */
   referenceFit: ReferenceRow;
   /** 3×3 multiplier at equal work per restart: the reference's architecture and settings, then the wide start discover uses. */
@@ -100,6 +113,7 @@ export async function runBench(opts: BenchOptions): Promise<BenchResult> {
   const workers = opts.workers ?? availableParallelism();
   const throughput = await throughputRows(opts, workers);
   const start = await startRows(opts, workers);
+  const cli = cliStartRows(opts);
   const { rows: referenceRows, fit: referenceFit } = await referenceTask(opts, workers);
   const mul3 = await mul3Rows(opts, workers);
   return {
@@ -108,6 +122,7 @@ export async function runBench(opts: BenchOptions): Promise<BenchResult> {
     throughput,
     reference: referenceRows,
     start,
+    cli,
     referenceFit,
     mul3,
   };
@@ -157,6 +172,26 @@ async function startRows(opts: BenchOptions, workers: number): Promise<StartRow[
     }
   }
   return start;
+}
+
+/** Start-up as a user sees it: whole `btfc` processes for `--help` and `--version`, one after another. */
+function cliStartRows(opts: BenchOptions): CliStartRow[] {
+  const bin = fileURLToPath(new URL('../../bin/btfc.js', import.meta.url));
+  const runs = opts.quick ? 3 : 9;
+  return [['solve', '--help'], ['compile', '--help'], ['--version']].map((args) => {
+    opts.onStep?.(`start-up, btfc ${args.join(' ')}`);
+    const ms: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const t0 = performance.now();
+      const r = spawnSync(process.execPath, [bin, ...args], { stdio: 'ignore' });
+      // Ctrl-C reaches the child too: report the interruption, not a failed command.
+      if (opts.signal?.aborted) throw new Interrupted();
+      if (r.status !== 0) throw new Error(`btfc ${args.join(' ')} exited ${r.status}`);
+      ms.push(performance.now() - t0);
+    }
+    ms.sort((a, b) => a - b);
+    return { command: `btfc ${args.join(' ')}`, runs, medianMs: ms[runs >> 1]!, minMs: ms[0]! };
+  });
 }
 
 /** The 2×2 reference task on both engines (solved count, iterations per solution), and once with fitStop. */

@@ -20,6 +20,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeFilesAtomic } from '../util/fs-atomic.js';
+import { intervalCover } from '../gates/isop.js';
 
 /** One benchmark: its file name, .model name, port bit names, and output k of row m (bit j of m = input j). */
 export interface GbfsBenchmark {
@@ -153,29 +154,12 @@ export function gbfsTt(b: GbfsBenchmark): string {
   return `${lines.join('\n')}\n.end\n`;
 }
 
-/** An irredundant cover: its cubes (character j for input j) and the function it covers. */
-interface Cover { cubes: string[]; covered: Uint8Array }
-
-/**
- * Minato–Morreale irredundant sum of products of any function between `lower` and `upper` (lower ≤ upper),
- * tables over n inputs, splitting on the last input first. With lower = upper the cubes are prime.
- */
-function isop(lower: Uint8Array, upper: Uint8Array, n: number): Cover {
-  if (lower.every((v) => v === 0)) return { cubes: [], covered: new Uint8Array(lower.length) };
-  if (upper.every((v) => v === 1)) return { cubes: ['-'.repeat(n)], covered: new Uint8Array(lower.length).fill(1) };
-  const half = lower.length >> 1;
-  const [l0, l1, u0, u1] = [lower.subarray(0, half), lower.subarray(half), upper.subarray(0, half), upper.subarray(half)];
-  const c0 = isop(l0.map((v, m) => v & (1 - u1[m]!)), u0, n - 1);
-  const c1 = isop(l1.map((v, m) => v & (1 - u0[m]!)), u1, n - 1);
-  const rest = l0.map((v, m) => (v & (1 - c0.covered[m]!)) | (l1[m]! & (1 - c1.covered[m]!)));
-  const cd = isop(rest, u0.map((v, m) => v & u1[m]!), n - 1);
-  const covered = new Uint8Array(lower.length);
-  for (let m = 0; m < half; m++) {
-    covered[m] = c0.covered[m]! | cd.covered[m]!;
-    covered[half + m] = c1.covered[m]! | cd.covered[m]!;
-  }
-  const cubes = [...c0.cubes.map((c) => `${c}0`), ...c1.cubes.map((c) => `${c}1`), ...cd.cubes.map((c) => `${c}-`)];
-  return { cubes, covered };
+/** Minato–Morreale irredundant cover of a complete table over n inputs (gates/isop.ts; with lower = upper
+ *  the cubes are prime), each cube as a string with character j for input j: '1', '0' or '-'. */
+function primeCover(table: Uint8Array, n: number): string[] {
+  const bits = new Uint32Array(Math.max(1, table.length >>> 5));
+  table.forEach((v, m) => { if (v) bits[m >>> 5] = bits[m >>> 5]! | (1 << (m & 31)); });
+  return intervalCover(bits, bits, n).map((c) => Array.from({ length: n }, (_, j) => ((c.pos >>> j) & 1 ? '1' : (c.neg >>> j) & 1 ? '0' : '-')).join(''));
 }
 
 /** Sort key of a cube: '-' before '0' before '1', column 0 most significant. */
@@ -187,7 +171,7 @@ export function gbfsPla(b: GbfsBenchmark): string {
   const terms: string[] = [];
   tablesOf(b).forEach((table, k) => {
     const out = b.ob.map((_, j) => (j === k ? '1' : '0')).join('');
-    const cubes = isop(table, table, n).cubes.map((c) => [cubeKey(c), c] as const).sort(([a], [c]) => (a < c ? -1 : a > c ? 1 : 0));
+    const cubes = primeCover(table, n).map((c) => [cubeKey(c), c] as const).sort(([a], [c]) => (a < c ? -1 : a > c ? 1 : 0));
     for (const [, cube] of cubes) terms.push(`${cube} ${out}`);
   });
   const header = [`.i ${n}`, `.o ${b.ob.length}`, `.ilb ${b.ilb.join(' ')}`, `.ob ${b.ob.join(' ')}`, `.p ${terms.length}`];

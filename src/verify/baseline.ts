@@ -3,7 +3,7 @@
 // and once to an AIG. Stage: verify (reporting).
 
 import type { TruthTable } from '../ir/truth-table.js';
-import { TT, truthTableVerilog } from './gold.js';
+import { TT, tableSourceVerilog } from './gold.js';
 import { aigStatsFromJson, type AigStats, type YosysJsonModule } from './stats.js';
 import { runYosysInWorker, yosysErrors } from './yosys.js';
 
@@ -29,7 +29,7 @@ export async function baseline(table: TruthTable): Promise<BaselineStats> {
     'abc -g AND,OR', 'opt_clean', 'write_json andor.json',
     'design -load synth', 'abc -g aig', 'aigmap', 'opt_clean', 'write_json aig.json',
   ].join('; ');
-  const r = await runYosysInWorker(['-q', '-p', script], { 'tt.v': truthTableVerilog(table) });
+  const r = await runYosysInWorker(['-q', '-p', script], { 'tt.v': tableSourceVerilog(table) });
   if (!r.ok || !r.files['andor.json'] || !r.files['aig.json']) throw new Error(`Yosys baseline synthesis failed: ${yosysErrors(r.stdout)}`);
   const andor = JSON.parse(r.files['andor.json']) as { modules: Record<string, YosysJsonModule> };
   const counts = { and: 0, or: 0, not: 0, total: 0 };

@@ -36,14 +36,16 @@ const GATES: Record<string, { pins: string[]; f: (nl: Netlist, x: Lit[]) => Lit 
 
 /** Run Yosys on the design; its JSON module of the top after flattening and mapping to gates. */
 async function gateModule(verilog: string, file: string, top: string | undefined): Promise<{ name: string; mod: Module }> {
-  const name = 'design.v';
+  // SystemVerilog by its extension, as Yosys's own front end decides.
+  const sv = /\.sv$/i.test(file);
+  const name = sv ? 'design.sv' : 'design.v';
   const hier = top !== undefined ? `hierarchy -check -top ${top.includes(' ') ? `"${top}"` : top}` : 'hierarchy -check -auto-top';
-  const script = [`read_verilog ${name}`, hier, 'proc', 'flatten', 'opt_clean', 'techmap', 'opt_clean', 'write_json design.json'].join('; ');
+  const script = [`read_verilog ${sv ? '-sv ' : ''}${name}`, hier, 'proc', 'flatten', 'opt_clean', 'techmap', 'opt_clean', 'write_json design.json'].join('; ');
   const r = await runYosysInWorker(['-q', '-p', script], { [name]: verilog });
   if (!r.ok || !r.files['design.json']) {
     const msg = yosysErrors(r.stdout).replace(/^ERROR:\s*/gm, '');
     // `design.v:12: ERROR: …` names a line: point at it.
-    const at = /^design\.v:(\d+): ERROR: (.*)$/m.exec(msg);
+    const at = /^design\.s?v:(\d+): ERROR: (.*)$/m.exec(msg);
     throw new UserError({
       file, ...(at ? { span: { line: Number(at[1]), col: 1 } } : {}),
       message: `Yosys cannot read the design: ${at ? at[2] : msg.replaceAll(name, file)}`,

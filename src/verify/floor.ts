@@ -18,7 +18,7 @@ import { aigEstimate, countGates, type Netlist } from '../ir/netlist.js';
 import { checkAgainstTable } from '../gates/simulate.js';
 import { circuitCost, finishNetlist, type Synthesis } from '../gates/synthesize.js';
 import type { ExtractStats } from '../gates/extract.js';
-import { TT, truthTableVerilog } from './gold.js';
+import { TT, tableSourceVerilog } from './gold.js';
 import { netlistFromYosysJson } from './yosys-netlist.js';
 import { SYNTH_TABLE } from './baseline.js';
 import { abortYosys, runYosysInWorker, yosysErrors } from './yosys.js';
@@ -114,7 +114,7 @@ export function readFloorNetlist(_strategy: FloorStrategy, json: string, spec: S
 export async function floorCircuits(spec: Spec, params: FloorParams = {}): Promise<FloorResult> {
   const t0 = performance.now();
   const deepsynS = params.deepsynSeconds ?? deepsynSeconds(spec.table.careCount());
-  const r = await yosysBounded(['-q', '-p', floorScript(deepsynS)], { 'tt.v': truthTableVerilog(spec.table) }, params.deadline);
+  const r = await yosysBounded(['-q', '-p', floorScript(deepsynS)], { 'tt.v': tableSourceVerilog(spec.table) }, params.deadline);
   if (r === undefined) {
     const message = 'stopped at its time bound (a share of --timeout)';
     const tries = (Object.keys(FILES) as FloorStrategy[]).map((strategy): FloorTry => ({ strategy, status: 'error', abcAigNodes: null, aigNodes: null, message, timeMs: 0 }));

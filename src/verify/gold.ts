@@ -9,6 +9,7 @@
 import type { TruthTable } from '../ir/truth-table.js';
 import type { Port } from '../ir/spec.js';
 import { verilogIdent } from '../ir/verilog-names.js';
+import { intervalCover, tableCovers, type Cube } from '../gates/isop.js';
 
 export const GOLD = 'btfc_gold';
 export const MITER = 'btfc_miter';
@@ -48,6 +49,7 @@ function caseBody(table: TruthTable, lhs: string, dcAsX: boolean): string[] {
 
 /** The gold module: `module btfc_gold(input [n-1:0] x, output reg [o-1:0] y, output reg [o-1:0] care)`. */
 export function goldVerilog(table: TruthTable): string {
+  if (table.numInputs > FLAT_TABLE_MAX_INPUTS) return sopGoldVerilog(table);
   const n = Math.max(1, table.numInputs);
   const o = table.numOutputs;
   return [
@@ -95,4 +97,59 @@ export function miterVerilog(top: string, inputs: readonly Port[], outputs: read
     'endmodule',
     '',
   ].join('\n');
+}
+
+/**
+ * Tables of more inputs than this reach Yosys as sums of products (sopVerilog) instead of a case over every
+ * row: the GBFS 16-input tables read in seconds, the 17–19-input ones (add8, alu7, alu8) not within minutes.
+ */
+export const FLAT_TABLE_MAX_INPUTS = 16;
+
+/** The table as Yosys + ABC should read it (module btfc_tt, ports x and y): flat, or as covers when wide. */
+export function tableSourceVerilog(table: TruthTable): string {
+  return table.numInputs > FLAT_TABLE_MAX_INPUTS ? sopVerilog(table) : truthTableVerilog(table);
+}
+
+/**
+ * `module btfc_tt(input [n-1:0] x, output [o-1:0] y)` with each output the OR of its irredundant cover's
+ * cubes (gates/isop.ts): the function in the size of its cover, don't-cares already chosen.
+ */
+export function sopVerilog(table: TruthTable): string {
+  const n = Math.max(1, table.numInputs);
+  const o = table.numOutputs;
+  const lines = [`module ${TT} (input [${n - 1}:0] x, output [${o - 1}:0] y);`];
+  tableCovers(table).forEach((cubes, k) => lines.push(`  assign y[${k}] = ${sumOfProducts(cubes, table.numInputs)};`));
+  lines.push('endmodule', '');
+  return lines.join('\n');
+}
+
+/**
+ * The gold module of a wide table as sums of products: y the exact cover of each output's care ones, care
+ * the exact cover of its care rows (no don't-care is chosen: the miter compares only where care is 1).
+ */
+function sopGoldVerilog(table: TruthTable): string {
+  const n = Math.max(1, table.numInputs);
+  const o = table.numOutputs;
+  const lines = [`module ${GOLD} (input [${n - 1}:0] x, output [${o - 1}:0] y, output [${o - 1}:0] care);`];
+  for (let k = 0; k < o; k++) {
+    const c = table.careColumn(k);
+    const ones = table.column(k).map((v, w) => v & c[w]!);
+    lines.push(`  assign y[${k}] = ${sumOfProducts(intervalCover(ones, ones, table.numInputs), table.numInputs)};`);
+    lines.push(`  assign care[${k}] = ${sumOfProducts(intervalCover(c, c, table.numInputs), table.numInputs)};`);
+  }
+  lines.push('endmodule', '');
+  return lines.join('\n');
+}
+
+/** A cover as a Verilog expression over the bus x. */
+function sumOfProducts(cubes: readonly Cube[], n: number): string {
+  const cube = (c: Cube): string => {
+    const lits: string[] = [];
+    for (let j = 0; j < n; j++) {
+      if ((c.pos >>> j) & 1) lits.push(`x[${j}]`);
+      else if ((c.neg >>> j) & 1) lits.push(`~x[${j}]`);
+    }
+    return lits.length ? `(${lits.join(' & ')})` : "1'b1";
+  };
+  return cubes.length ? cubes.map(cube).join('\n    | ') : "1'b0";
 }
