@@ -16,7 +16,7 @@ import { reportInternalErrors } from './internal-errors.js';
 import type { Spec } from '../ir/spec.js';
 import type { SolveParams } from '../rrr/solve.js';
 import { countGates } from '../ir/netlist.js';
-import { checkInputName, defaultVerilogOutput, outputName, prepareOutputs } from './outputs.js';
+import { checkInputName, defaultVerilogOutput, outputName, prepareOutputs, reportSource } from './outputs.js';
 
 interface Args extends SolveArgs {
   spec: string;
@@ -27,6 +27,7 @@ interface Args extends SolveArgs {
   netlistJson?: string;
   svg?: string;
   json?: string;
+  report?: string;
   prove: boolean;
   baseline: boolean;
   floor: boolean;
@@ -120,19 +121,21 @@ async function handler(args: Args, io: CommandIO): Promise<number> {
   const spec = await loadSpec(args.spec, args.circuit, args.top);
   const setup = compileSetup(args, spec);
   const { params, widths, net, items } = setup;
-  const outputs = { verilog: args.output ?? defaultVerilogOutput(spec), blif: args.blif, netlistJson: args.netlistJson, svg: args.svg, json: args.json };
+  const outputs = { verilog: args.output ?? defaultVerilogOutput(spec), blif: args.blif, netlistJson: args.netlistJson, svg: args.svg, json: args.json, html: args.report };
   // Every output is checked before the solve; with one of them on stdout (`-`), the summary goes to stderr.
   const say = prepareOutputs(io, [{ option: '-o', path: outputs.verilog }, { option: '--blif', path: args.blif },
-    { option: '--netlist-json', path: args.netlistJson }, { option: '--svg', path: args.svg }, { option: '--json', path: args.json }], [args.spec]);
+    { option: '--netlist-json', path: args.netlistJson }, { option: '--svg', path: args.svg }, { option: '--json', path: args.json },
+    { option: '--report', path: args.report }], [args.spec]);
   const workers = Math.min(params.workers, params.restarts);
   io.err(`${spec.name}: ${widths.join('-')} (${net.numEdges} edges, ${items.count} items), σ ${params.sigma}, β ${params.beta}, `
     + `γ ${params.gamma}, ${formatCount(params.iterations)} iterations × ${params.restarts} restarts, seed ${params.seed}, `
     + `${workers} worker${workers === 1 ? '' : 's'}`);
-  const progress = solveProgress(io, params);
+  const progress = solveProgress(io, params, params.timeoutMs !== undefined ? { timeoutMs: params.timeoutMs } : {});
   const r = await reportInternalErrors(io, () => compile(spec, setup, {
     prove: args.prove, baseline: args.baseline, floor: args.floor, windows: args.windows, header: fileHeader(spec, widths, params), optimize: args.optimize, effort: args.effort,
     hooks: { signal: io.signal, onProgress: progress.hooks.onProgress, onRestartDone: progress.hooks.onRestartDone },
     outputs: { ...outputs, stdout: io.out },
+    ...(args.report !== undefined ? { source: reportSource(args.spec) } : {}),
   }).finally(() => progress.finish()));
   if (r === undefined) return 1;
   if (r.finished === undefined) {
@@ -157,7 +160,8 @@ export const compileCommand: BtfcCommand = {
     .option('blif', { type: 'string', describe: 'also write the circuit as BLIF' })
     .option('netlist-json', { type: 'string', describe: 'also write the circuit as a JSON netlist' })
     .option('svg', { type: 'string', describe: 'also draw the circuit as an SVG schematic (as `btfc draw` does)' })
-    .option('json', { type: 'string', describe: 'write a JSON report (restarts, gates, AIG nodes, depth, proof, times)' })
+    .option('json', { type: 'string', describe: 'write a JSON report (restarts with their solver curves, gates, AIG nodes, depth, proof, times)' })
+    .option('report', { type: 'string', describe: 'write an HTML report: one self-contained page with the spec, the solver\'s curves, the schematic, the proof and the times' })
     .option('prove', { type: 'boolean', default: true, describe: 'prove the circuit equal to the spec with Yosys (--no-prove: simulation only)' })
     .option('floor', { type: 'boolean', default: true, describe: 'first get a circuit from Yosys + ABC (the floor); RRR\'s is written only when no larger (--no-floor: RRR alone)' })
     .option('windows', { type: 'boolean', default: true, describe: 'then re-synthesise windows of the chosen circuit in the time left (--no-windows: off; with --no-floor they run on RRR\'s circuit)' })

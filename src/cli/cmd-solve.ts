@@ -68,7 +68,7 @@ async function handler(args: Args, io: CommandIO): Promise<number> {
   io.err(`${spec.name}: ${widths.join('-')} (${net.numEdges} edges, ${items.count} items), σ ${params.sigma}, β ${params.beta}, `
     + `γ ${params.gamma}, ${formatCount(params.iterations)} iterations × ${params.restarts} restarts, seed ${params.seed}, `
     + `${Math.min(params.workers, params.restarts)} worker${Math.min(params.workers, params.restarts) === 1 ? '' : 's'}`);
-  const progress = solveProgress(io, params);
+  const progress = solveProgress(io, params, params.timeoutMs !== undefined ? { timeoutMs: params.timeoutMs } : {});
   let result: SolveResult;
   try {
     result = await solveNet(net, items, params, {

@@ -3,7 +3,7 @@
 // standard output, in which case the command's own summary moves to stderr so that stdout carries only
 // the file's text.
 
-import { statSync } from 'node:fs';
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { userError } from '../util/diagnostics.js';
 import type { Spec } from '../ir/spec.js';
 import { checkOutputs, writesStdout, type OutputRequest } from '../util/output-paths.js';
@@ -12,7 +12,7 @@ export { outputName } from '../util/output-paths.js';
 import type { CommandIO } from './command.js';
 
 /** Options whose value is a path, so that `--json -` means standard output (yargs takes `-` for a flag). */
-const PATH_OPTIONS = new Set(['--output', '--json', '--blif', '--netlist-json', '--net', '--svg']);
+const PATH_OPTIONS = new Set(['--output', '--json', '--blif', '--netlist-json', '--net', '--svg', '--report']);
 
 /**
  * The arguments with `--json -` written `--json=-`: yargs-parser never takes a lone `-` as the value of a
@@ -66,4 +66,29 @@ function sameFile(a: string, b: string): boolean {
 export function defaultVerilogOutput(spec: Spec): string {
   const plain = `${spec.name}.v`;
   return sameFile(plain, spec.file) ? `${spec.name}_btfc.v` : plain;
+}
+
+/** The most of a spec's text an HTML report shows (a large table file is cut there, and says so). */
+const SOURCE_SHOWN = 256 * 1024;
+
+/**
+ * The spec's text for an HTML report, read again: only from a regular file (a FIFO was consumed by the
+ * load), and at most SOURCE_SHOWN bytes. Undefined when it cannot be read (the report then says nothing).
+ */
+export function reportSource(path: string): string | undefined {
+  try {
+    const st = statSync(path);
+    if (!st.isFile()) return undefined;
+    const fd = openSync(path, 'r');
+    try {
+      const buf = Buffer.alloc(Math.min(st.size, SOURCE_SHOWN));
+      const n = readSync(fd, buf, 0, buf.length, 0);
+      const text = buf.subarray(0, n).toString('utf8');
+      return st.size > SOURCE_SHOWN ? `${text}\n… (${st.size.toLocaleString('en-US')} bytes; the first ${SOURCE_SHOWN.toLocaleString('en-US')} shown)` : text;
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return undefined;
+  }
 }

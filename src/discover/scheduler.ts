@@ -256,7 +256,7 @@ export async function runRounds(spec: Spec, params: DiscoverParams, hooks: Disco
       round: rounds, candidate: r.net.candidate, architecture: r.net.architecture, sigma: r.net.sigma,
       beta: r.beta, gamma: r.gamma, iterations: r.solve.iterations, restarts: res.stats.restarts.length, solved: circuits.length,
       ...(best ? { bestAig: best.synthesis.aig.andNodes, bestDepth: best.synthesis.aig.depth } : {}),
-      elapsedMs: performance.now() - t0,
+      elapsedMs: performance.now() - t0, runs: res.stats.restarts,
     });
   }
 }

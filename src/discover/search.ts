@@ -40,15 +40,17 @@
 
 import { bitNames, type Spec } from '../ir/spec.js';
 import { finish, type Certified, type FinishCandidate, type Finished } from '../flow/finish.js';
-import { buildReport } from '../flow/report.js';
+import { buildHtmlReport, buildReport, type ReportInput } from '../flow/report.js';
+import type { HtmlProgressPoint } from '../emit/html-report.js';
 import { decomposition, discoverBlocks } from './blocks.js';
 import { chosenJson, circuitStrategy, describeCircuit, efforts, Found, rankAndPolish } from './circuits.js';
 import { runRounds } from './scheduler.js';
-import { floorCircuits, floorDeadline, type FloorCircuit, type FloorParams } from '../verify/floor.js';
+import { floorCircuits, floorDeadline, type FloorCircuit, type FloorParams, type FloorResult } from '../verify/floor.js';
 import { withYosysAbort } from '../verify/yosys.js';
-import type { DiscoverHooks, DiscoverParams, DiscoverResult, FloorFoundCircuit, FoundCircuit, ProvedCircuit, WindowsCircuit } from './types.js';
+import type { DiscoverHooks, DiscoverParams, DiscoverResult, FloorFoundCircuit, FoundCircuit, ProvedCircuit, RoundReport, WindowsCircuit } from './types.js';
 import { improveSynthesis, windowsDeadline, type WindowStats } from '../gates/windows.js';
 import { Interrupted } from '../util/interrupt.js';
+import type { RestartReport } from '../rrr/solve.js';
 
 /** Search architectures for the smallest circuit of `spec` (see the header for the strategy), then finish it. */
 export async function discover(spec: Spec, params: DiscoverParams, hooks: DiscoverHooks = {}): Promise<DiscoverResult> {
@@ -63,12 +65,15 @@ export async function discover(spec: Spec, params: DiscoverParams, hooks: Discov
     : Promise.resolve(undefined);
   const found = new Found();
   const dec = decomposition(spec, params);
-  const searched = await searchRrr(spec, params, hooks, found, t0, effort, dec).catch(async (err: unknown) => {
+  const progress = progressRecorder(t0);
+  const recorded: DiscoverHooks = { ...hooks, onRound: (x) => { progress.round(x); hooks.onRound?.(x); } };
+  const searched = await searchRrr(spec, params, recorded, found, t0, effort, dec, progress.composed).catch(async (err: unknown) => {
     await pendingFloor.catch(() => undefined); // settled before the error goes on: no Yosys run outlives it
     throw err;
   });
   const { blocks, search } = searched;
   const floor = await pendingFloor;
+  progress.floor(floor);
   const aborted = (): DiscoverResult => ({
     circuits: found.circuits, rows: [...(blocks?.rows ?? []), ...search.scheduler.rows(found.circuits)],
     rounds: (blocks?.rounds ?? 0) + search.rounds, stoppedBy: 'aborted', searchMs: search.searchMs, proofFailures: [],
@@ -83,7 +88,8 @@ export async function discover(spec: Spec, params: DiscoverParams, hooks: Discov
     const windows = params.windows === false ? undefined : await windowsOnBest(spec, circuits, params, hooks.signal);
     return await finishSearch(spec, params, t0, hooks.signal, {
       circuits, rows: [...(blocks?.rows ?? []), ...search.scheduler.rows(circuits)], rounds: (blocks?.rounds ?? 0) + search.rounds,
-      stoppedBy: search.stoppedBy, searchMs: search.searchMs, ...(floor ? { floor } : {}), ...(windows ? { windows } : {}),
+      stoppedBy: search.stoppedBy, searchMs: search.searchMs, ...(floor ? { floor } : {}), ...(windows ? { windows } : {}), progress: progress.points(search.searchMs),
+      curves: progress.curves,
     });
   } catch (err) {
     if (err instanceof Interrupted) return aborted();
@@ -93,9 +99,12 @@ export async function discover(spec: Spec, params: DiscoverParams, hooks: Discov
 
 /** The RRR part of the search: the decomposition's blocks, when there is one, then the rounds. */
 async function searchRrr(spec: Spec, params: DiscoverParams, hooks: DiscoverHooks, found: Found, t0: number,
-  effort: { full: number; search: number }, dec: ReturnType<typeof decomposition>) {
+  effort: { full: number; search: number }, dec: ReturnType<typeof decomposition>, onComposed: (c: FoundCircuit) => void) {
   const blocks = dec ? await discoverBlocks(spec, dec, params, hooks, effort.full, discover) : undefined;
-  if (blocks?.circuit) found.add(blocks.circuit);
+  if (blocks?.circuit) {
+    found.add(blocks.circuit);
+    onComposed(blocks.circuit);
+  }
   const search = await runRounds(spec, params, hooks, found, t0, effort.search);
   return { blocks, search };
 }
@@ -128,7 +137,11 @@ async function finishSearch(spec: Spec, params: DiscoverParams, t0: number, sign
   const done = await finish(spec, result.circuits.map(candidate), {
     prove: params.prove, header: params.header ?? [], onRefuted: 'next',
     ...(params.outputs ? { outputs: params.outputs } : {}), ...(signal ? { signal } : {}),
-    report: (certified, files) => report(spec, params, result, certified, finishAt + certified.times.total, files),
+    report: (certified, files) => buildReport(reportInput(spec, params, result, certified, finishAt + certified.times.total, files)),
+    htmlReport: (certified, files, svg) => buildHtmlReport(reportInput(spec, params, result, certified, finishAt + certified.times.total, files), {
+      progress: result.progress, ...(params.source !== undefined ? { source: params.source } : {}), ...(svg !== undefined ? { svg } : {}),
+      ...roundCurves(result, certified.finished?.circuit.found),
+    }),
   });
   return {
     ...result, ...(done.finished ? { best: proved(done.finished) } : {}), proofFailures: done.refutations,
@@ -146,11 +159,48 @@ async function floorFirst(spec: Spec, params: FloorParams, signal: AbortSignal |
   }
 }
 
+/** The curves of the round whose circuit is written, when it came from a round of the whole function. */
+function roundCurves(r: Searched, b: FoundCircuit | undefined): { restarts?: readonly RestartReport[]; restartsCaption?: string } {
+  const restarts = b?.kind === 'net' ? r.curves.get(b.round) : undefined;
+  if (!b || b.kind !== 'net' || !restarts) return {};
+  return { restarts, restartsCaption: `the restarts of round ${b.round} (${b.architecture} σ${b.sigma}), which found the circuit written` };
+}
+
 function floorFound(c: FloorCircuit): FloorFoundCircuit {
   return { kind: 'floor', strategy: c.strategy, architecture: `floor: ${c.strategy}`, round: 0, synthesis: c.synthesis };
 }
 
-type Searched = Pick<DiscoverResult, 'circuits' | 'rows' | 'rounds' | 'stoppedBy' | 'searchMs' | 'floor' | 'windows'>;
+type Searched = Pick<DiscoverResult, 'circuits' | 'rows' | 'rounds' | 'stoppedBy' | 'searchMs' | 'floor' | 'windows'>
+  & { progress: HtmlProgressPoint[]; curves: ReadonlyMap<number, readonly RestartReport[]> };
+
+/**
+ * The best circuit size over time, by strategy, for the HTML report: the floor's when it came, the
+ * decomposition's composed circuit, then the search's best after every round that changed it (during the
+ * search, at its optimizer effort; the final polish may shrink it). Each line is held to the end of the search.
+ */
+function progressRecorder(t0: number) {
+  const pts: HtmlProgressPoint[] = [];
+  // The restarts (and curves) of every round of the whole function that found a circuit: the report draws
+  // those of the round whose circuit is written.
+  const curves = new Map<number, readonly RestartReport[]>();
+  const last = (s: string) => pts.filter((p) => p.strategy === s).at(-1);
+  return {
+    curves,
+    round(r: RoundReport): void {
+      if (r.block === undefined && r.solved > 0 && r.runs) curves.set(r.round, r.runs);
+      if (r.block === undefined && r.bestAig !== undefined && last('rrr')?.aigNodes !== r.bestAig) pts.push({ timeMs: r.elapsedMs, aigNodes: r.bestAig, strategy: 'rrr' });
+    },
+    composed: (c: FoundCircuit): void => { pts.push({ timeMs: performance.now() - t0, aigNodes: c.synthesis.aig.andNodes, strategy: 'rrr' }); },
+    /** The floor runs beside the rounds (its own thread), so its point comes in after theirs, at its own time. */
+    floor(f: FloorResult | undefined): void {
+      if (f?.best) pts.push({ timeMs: f.timeMs, aigNodes: f.best.synthesis.aig.andNodes, strategy: 'floor' });
+    },
+    points(endMs: number): HtmlProgressPoint[] {
+      const ends = [...new Set(pts.map((p) => p.strategy))].map((s) => ({ ...last(s)!, timeMs: Math.max(endMs, last(s)!.timeMs) }));
+      return [...pts, ...ends].sort((x, y) => x.timeMs - y.timeMs);
+    },
+  };
+}
 
 interface Candidate extends FinishCandidate { found: FoundCircuit }
 
@@ -163,14 +213,14 @@ function proved(f: Finished<Candidate>): ProvedCircuit {
   return { ...f.circuit.found, verilog: f.verilog, ...(f.proof ? { proof: f.proof } : {}), aigNodes: f.aigNodes, depth: f.depth };
 }
 
-function report(spec: Spec, params: DiscoverParams, r: Searched, certified: Certified<Candidate>, totalMs: number, files: string[]): string {
+function reportInput(spec: Spec, params: DiscoverParams, r: Searched, certified: Certified<Candidate>, totalMs: number, files: string[]): ReportInput {
   const b = certified.finished?.circuit.found;
-  return buildReport({
+  return {
     kind: 'discover', spec, certified, files,
     options: { timeout: params.timeoutMs / 1000, seed: params.seed, workers: params.workers, patience: params.patience, prove: params.prove },
     architecture: b?.architecture ?? null, chosen: b ? chosenJson(b, bitNames(spec.inputs)) : null,
     strategy: b ? circuitStrategy(b, bitNames(spec.inputs)) : null, ...(r.floor ? { floor: r.floor } : {}), ...(r.windows ? { windows: r.windows } : {}),
     search: r.rows, stoppedBy: r.stoppedBy, rounds: r.rounds, aigNodesFound: r.circuits.map((c) => c.synthesis.aig.andNodes),
     timeMs: { search: r.searchMs, total: totalMs },
-  });
+  };
 }

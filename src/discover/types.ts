@@ -10,6 +10,7 @@ import type { ProofResult } from '../verify/prove.js';
 import type { FloorResult, FloorStrategy } from '../verify/floor.js';
 import type { EngineKind } from '../rrr/engine-kind.js';
 import type { WindowStats } from '../gates/windows.js';
+import type { RestartReport } from '../rrr/solve.js';
 
 export interface DiscoverParams {
   seed: number;
@@ -35,7 +36,9 @@ export interface DiscoverParams {
   /** Try a disjoint decomposition first (decompose.ts; default true). */
   decompose?: boolean;
   /** Write the best circuit (and the JSON report) there, through flow/finish.ts; nothing is written without. */
-  outputs?: Pick<OutputPaths, 'verilog' | 'svg' | 'json' | 'stdout'>;
+  outputs?: Pick<OutputPaths, 'verilog' | 'svg' | 'json' | 'html' | 'stdout'>;
+  /** For the HTML report (outputs.html): the spec's text. */
+  source?: string;
 }
 
 export interface RoundReport {
@@ -53,6 +56,8 @@ export interface RoundReport {
   bestAig?: number;
   bestDepth?: number;
   elapsedMs: number;
+  /** The round's restarts as the solver reported them (with their curves, for the HTML report). */
+  runs?: readonly RestartReport[];
 }
 
 export interface DiscoverHooks {

@@ -10,7 +10,7 @@ import { floorCircuits, floorDeadline, floorSource, type FloorResult, type Floor
 import type { SolveArgs } from '../ir/solve-options.js';
 import { solveSetup, type SolveSetup } from './lower.js';
 import { finish, type Certified, type FinishCandidate, type FinishOutcome, type OutputPaths } from './finish.js';
-import { buildReport } from './report.js';
+import { buildHtmlReport, buildReport, type ReportInput } from './report.js';
 import { throwIfInterrupted, yieldToEvents } from '../util/interrupt.js';
 import { withYosysAbort } from '../verify/yosys.js';
 import { improveSynthesis, windowsDeadline, WINDOWS_MAX_MS, type WindowStats } from '../gates/windows.js';
@@ -162,6 +162,8 @@ export interface CompileOptions extends CompileParams {
   /** Header lines of the files written (the Verilog adds which restart solved). */
   header: string[];
   outputs: OutputPaths;
+  /** For the HTML report (outputs.html): the spec's text. */
+  source?: string;
 }
 
 /** The circuit a compile writes: RRR's, the floor's when RRR found none or no smaller one, or either improved by windows. */
@@ -226,15 +228,21 @@ export async function compile(spec: Spec, setup: SolveSetup, opts: CompileOption
   const finished = await finish(spec, choice.circuit ? [choice.circuit] : [], {
     prove: opts.prove, header: opts.header, onRefuted: 'stop', outputs: opts.outputs,
     ...(opts.hooks?.signal ? { signal: opts.hooks.signal } : {}),
-    report: (certified, files) => buildReport({
+    report: (certified, files) => buildReport(reportInput(certified, files)),
+    htmlReport: (certified, files, svg) => buildHtmlReport(reportInput(certified, files),
+      { ...(opts.source !== undefined ? { source: opts.source } : {}), ...(svg !== undefined ? { svg } : {}) }),
+  });
+  return { ...r, choice, finished };
+
+  function reportInput(certified: Certified, files: string[]): ReportInput {
+    return {
       kind: 'compile', spec, certified, files, widths: setup.widths, params: setup.params, solved: r.solved,
       fitted: r.solved && r.fitted, restart: r.solved ? r.circuit.restart : null, restarts: r.solve.stats.restarts,
       strategy: choice.strategy, strategyNote: choice.why, ...(r.floor ? { floor: r.floor } : {}),
       ...(choice.windows ? { windows: choice.windows } : {}),
       ...(r.baseline ? { baseline: r.baseline } : {}), times: compileTimes(r, certified),
-    }),
-  });
-  return { ...r, choice, finished };
+    };
+  }
 }
 
 /**

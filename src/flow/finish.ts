@@ -63,6 +63,8 @@ export interface OutputPaths {
   /** The schematic (SVG, emit/schematic.ts). */
   svg?: string;
   json?: string;
+  /** The HTML report (--report). */
+  html?: string;
   /** Where `-` goes (the command's standard output; default the process's). */
   stdout?: (text: string) => void;
 }
@@ -77,6 +79,8 @@ export interface FinishOptions<C extends FinishCandidate> {
   outputs?: OutputPaths;
   /** The JSON report's text, given what was certified and the files written (the report among them). */
   report?: (certified: Certified<C>, files: string[]) => string;
+  /** The HTML report's text, likewise, given also the circuit's schematic (emit/schematic.ts). */
+  htmlReport?: (certified: Certified<C>, files: string[], svg?: string) => string;
   /** Aborted on an interruption: Yosys is stopped and Interrupted thrown, before anything is written. */
   signal?: AbortSignal;
 }
@@ -95,8 +99,10 @@ export async function finish<C extends FinishCandidate>(
   spec: Spec, candidates: readonly C[], opts: FinishOptions<C>,
 ): Promise<FinishOutcome<C>> {
   const certified = await withYosysAbort(opts.signal, () => certifyFirst(spec, candidates, opts));
-  // The schematic is drawn (laid out) before anything is written, so that its files go out with the rest.
-  const svg = opts.outputs?.svg !== undefined && certified.finished ? await renderSchematic(certified.finished.circuit.synthesis.netlist) : undefined;
+  // The schematic (for --svg and the HTML report) is laid out before anything is written, so that its
+  // files go out with the rest.
+  const nl = certified.finished?.circuit.synthesis.netlist;
+  const svg = nl && (opts.outputs?.svg !== undefined || opts.outputs?.html !== undefined) ? await renderSchematic(nl) : undefined;
   // The last moment an interruption can stop the run: after it, everything is written at once.
   throwIfInterrupted(opts.signal);
   const files = opts.outputs && certified.finished ? writeOutputs(certified.finished, certified, opts.outputs, opts, svg) : [];
@@ -157,18 +163,22 @@ function proofUnavailable(c: FinishCandidate, message: string): UserError {
   }, 1);
 }
 
-/** All outputs of the circuit that passed in one atomic write: its files, then the report. */
+/** All outputs of the circuit that passed in one atomic write: its files, then the JSON and HTML reports. */
 function writeOutputs<C extends FinishCandidate>(f: Finished<C>, certified: Certified<C>, out: OutputPaths, opts: FinishOptions<C>, svg?: string): string[] {
   const nl = f.circuit.synthesis.netlist;
   const writes: { path: string; data: string }[] = [{ path: out.verilog, data: f.verilog }];
   if (out.blif !== undefined) writes.push({ path: out.blif, data: writeBlif(nl, [...opts.header]) });
   if (out.netlistJson !== undefined) writes.push({ path: out.netlistJson, data: writeNetlistJson(nl) });
   if (out.svg !== undefined && svg !== undefined) writes.push({ path: out.svg, data: svg });
-  const files = writes.map((w) => w.path);
+  // Every report lists every file written, itself included.
+  const files = [...writes.map((w) => w.path), ...(out.json !== undefined ? [out.json] : []), ...(out.html !== undefined ? [out.html] : [])];
   if (out.json !== undefined) {
-    files.push(out.json);
     if (!opts.report) throw new InternalError('a JSON report was asked for without a report builder');
     writes.push({ path: out.json, data: opts.report(certified, files) });
+  }
+  if (out.html !== undefined) {
+    if (!opts.htmlReport) throw new InternalError('an HTML report was asked for without a report builder');
+    writes.push({ path: out.html, data: opts.htmlReport(certified, files, svg) });
   }
   writeFilesAtomic(writes, out.stdout ? { stdout: out.stdout } : {});
   return files;

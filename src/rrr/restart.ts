@@ -29,6 +29,37 @@ export const POLL_EVERY = 100;
  */
 export const STOP_CHECK_MS = 50;
 
+/**
+ * Most points a restart's curve keeps at the regular spacing: a curve is sampled every `curveEvery`
+ * iterations, a multiple of POLL_EVERY chosen from itermax so that at most this many are kept (plus the
+ * early points and the last one). Sampling only at polls reuses the forward pass the poll already does.
+ */
+export const MAX_CURVE_POINTS = 1000;
+/**
+ * Before the first poll, the curve also takes iterations 1, 2, 4, … < POLL_EVERY: plotted on a log scale
+ * of iterations, the start of a restart is where its gap falls fastest. These few forward passes are the
+ * curve's only extra work (they do not touch the best-weights bookkeeping, so results do not change).
+ */
+const EARLY_POINTS_BELOW = POLL_EVERY;
+
+/** The regular spacing of a restart's curve for this itermax (a multiple of POLL_EVERY). */
+export function curveEvery(itermax: number): number {
+  return POLL_EVERY * Math.max(1, Math.ceil(itermax / (POLL_EVERY * MAX_CURVE_POINTS)));
+}
+
+/**
+ * A restart's solver curve: at each sampled iteration, the gap of that iteration and the training accuracy
+ * (fraction of cared output bits the thresholded forward pass of that iteration's wB gets right, the same
+ * count as `trainAccuracy`). Plain arrays so it crosses postMessage and JSON as it is.
+ */
+export interface RestartCurve {
+  /** The regular spacing (curveEvery(itermax)); earlier points are at powers of two. */
+  every: number;
+  iterations: number[];
+  gap: number[];
+  accuracy: number[];
+}
+
 /** How often a restart whose iterate became NaN/Infinity is re-seeded before it is given up. */
 export const MAX_ATTEMPTS = 3;
 
@@ -67,6 +98,8 @@ export interface RestartRun {
   trainAccuracy: number;
   /** The solving wB, or else the best-training-accuracy wB seen (ties: lower gap). */
   weights: Float64Array;
+  /** Gap and training accuracy every `curve.every` iterations (of the last attempt). */
+  curve: RestartCurve;
   timeMs: number;
   warning?: string;
 }
@@ -103,7 +136,8 @@ export function runRestart(engine: RestartEngine, params: RunParams, restart: nu
       warnings.push(`gave up after ${MAX_ATTEMPTS} attempts`);
       return {
         restart, seed, attempts: attempt + 1, solved: false, stopped: false, iterations: 0, gap: NaN,
-        bestGap: NaN, trainAccuracy: 0, weights: new Float64Array(engine.E), timeMs: performance.now() - t0,
+        bestGap: NaN, trainAccuracy: 0, weights: new Float64Array(engine.E),
+        curve: { every: curveEvery(params.iterations), iterations: [], gap: [], accuracy: [] }, timeMs: performance.now() - t0,
         warning: warnings.join('; '),
       };
     }
@@ -112,11 +146,26 @@ export function runRestart(engine: RestartEngine, params: RunParams, restart: nu
 
 type AttemptRun = Omit<RestartRun, 'restart' | 'seed' | 'attempts' | 'timeMs' | 'warning'>;
 
+/** Appends points to a curve; accuracy from a count of correct cared bits. */
+function curveRecorder(itermax: number, careBits: number) {
+  const curve: RestartCurve = { every: curveEvery(itermax), iterations: [], gap: [], accuracy: [] };
+  return {
+    curve,
+    add(it: number, gap: number, correct: number): void {
+      curve.iterations.push(it);
+      curve.gap.push(gap);
+      curve.accuracy.push(careBits === 0 ? 1 : correct / careBits);
+    },
+    last: (): number => (curve.iterations.length ? curve.iterations[curve.iterations.length - 1]! : 0),
+  };
+}
+
 /** One attempt; undefined when the iterate became non-finite. */
 function runAttempt(engine: RestartEngine, params: RunParams, restart: number, seed: number, poll: Poll): AttemptRun | undefined {
   const { beta, gamma, iterations: itermax, gapstop } = params;
   engine.init(new Xoshiro128ss(seed));
   const best = new Float64Array(engine.E);
+  const rec = curveRecorder(itermax, engine.careBits);
   let bestCorrect = -1;
   let bestCorrectGap = Infinity;
   let bestGap = Infinity;
@@ -125,8 +174,11 @@ function runAttempt(engine: RestartEngine, params: RunParams, restart: number, s
   let solved = false;
   let stopped = false;
   let fitted = false;
+  // The correct count of the last check (the closure does not touch `it`, which stays a plain local of the loop).
+  let lastCorrect = -1;
   const consider = (g: number): boolean => {
     const correct = engine.correctBits(engine.wB);
+    lastCorrect = correct;
     if (correct > bestCorrect || (correct === bestCorrect && g < bestCorrectGap)) {
       bestCorrect = correct;
       bestCorrectGap = g;
@@ -143,12 +195,15 @@ function runAttempt(engine: RestartEngine, params: RunParams, restart: number, s
     if (it === 1) stopEvery = Math.max(1, Math.min(POLL_EVERY, Math.floor(STOP_CHECK_MS / Math.max(1e-3, performance.now() - tStart))));
     if (!(gap < Infinity)) return undefined; // NaN or Infinity
     if (gap < bestGap) bestGap = gap;
+    if (it < EARLY_POINTS_BELOW && (it & (it - 1)) === 0) rec.add(it, gap, engine.correctBits(engine.wB));
     if (gap < gapstop && consider(gap)) {
       solved = true;
       break;
     }
     if (it % POLL_EVERY === 0) {
-      if (consider(gap) && params.fitStop) {
+      const fits = consider(gap);
+      if (it % rec.curve.every === 0) rec.add(it, gap, lastCorrect);
+      if (fits && params.fitStop) {
         solved = true;
         fitted = true;
         break;
@@ -166,9 +221,13 @@ function runAttempt(engine: RestartEngine, params: RunParams, restart: number, s
     solved = true;
     fitted = true;
   }
+  // The curve ends where the restart ended. Every way out of the loop above has just checked the weights of
+  // iteration `it` (a solve, a poll at a multiple of POLL_EVERY, or the check after the loop), so
+  // lastCorrect is that iteration's count.
+  if (it > 0 && rec.last() !== it) rec.add(it, gap, lastCorrect);
   return {
     solved, stopped, ...(fitted ? { fitted } : {}), iterations: it, gap, bestGap,
     trainAccuracy: engine.careBits === 0 ? 1 : Math.max(0, bestCorrect) / engine.careBits,
-    weights: best,
+    weights: best, curve: rec.curve,
   };
 }

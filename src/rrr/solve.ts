@@ -18,7 +18,7 @@ import type { TableItems } from '../ir/truth-table.js';
 import { NUMBER_OPTIONS, checkRange } from '../ir/solve-options.js';
 import { runRestarts } from './pool.js';
 import { engineKind, type EngineKind } from './engine-kind.js';
-import type { RestartRun } from './restart.js';
+import type { RestartCurve, RestartRun } from './restart.js';
 
 export interface SolveParams {
   /** Support parameter σ > 0: margins δ = sqrt(m/σ) (the net's own margins are recomputed from it). */
@@ -65,6 +65,8 @@ export interface RestartReport {
   /** Fraction of cared output bits the restart's returned weights get right. */
   trainAccuracy: number;
   timeMs: number;
+  /** Gap and training accuracy over the iterations (restart.ts, RestartCurve). */
+  curve: RestartCurve;
   /** True when it was stopped early (another restart won, a timeout, an abort). */
   stopped?: boolean;
   /** With fitStop: solved by fitting every care row while the gap was still above gapstop. */
@@ -108,7 +110,7 @@ const PROGRESS_MS = 100;
 function report(run: RestartRun): RestartReport {
   return {
     restart: run.restart, seed: run.seed, solved: run.solved, iterations: run.iterations, gap: run.gap,
-    bestGap: run.bestGap, trainAccuracy: run.trainAccuracy, timeMs: run.timeMs,
+    bestGap: run.bestGap, trainAccuracy: run.trainAccuracy, timeMs: run.timeMs, curve: run.curve,
     ...(run.stopped ? { stopped: true } : {}),
     ...(run.fitted ? { fitted: true } : {}),
     ...(run.attempts > 1 ? { attempts: run.attempts } : {}),

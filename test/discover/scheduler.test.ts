@@ -21,6 +21,7 @@ function failed(r: Round, timedOut = false): SolveResult {
     stats: {
       restarts: Array.from({ length: r.solve.restarts }, (_, k) => ({
         restart: k, seed: 0, solved: false, iterations: r.solve.iterations, gap: 0.5, bestGap: 0.4, trainAccuracy: 0.9, timeMs: 1,
+        curve: { every: 100, iterations: [], gap: [], accuracy: [] },
       })),
       timeMs: 1, solvedCount: 0, timedOut, aborted: false,
     },

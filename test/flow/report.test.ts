@@ -38,6 +38,13 @@ describe('JSON report', () => {
     expect(rep.options).toMatchObject({ restarts: 4, workers: 1, deterministicWinner: true, fitStop: true });
     expect(rep.restart).toBe(r.solved ? r.circuit.restart : null);
     expect(rep.restarts).toHaveLength(r.solve.stats.restarts.length);
+    // Every restart carries its solver curve (issue 13): rising iterations up to the last one run.
+    for (const x of rep.restarts as { iterations: number; curve: { iterations: number[]; gap: number[]; accuracy: number[] } }[]) {
+      expect(x.curve.iterations.at(-1)).toBe(x.iterations);
+      expect(x.curve.iterations.every((it, k) => k === 0 || it > x.curve.iterations[k - 1]!)).toBe(true);
+      expect(x.curve.gap).toHaveLength(x.curve.iterations.length);
+      expect(x.curve.accuracy.every((a) => a >= 0 && a <= 1)).toBe(true);
+    }
     expect(rep.gates.total).toBe(rep.gates.and + rep.gates.or + rep.gates.maj + rep.gates.not);
     expect(rep).toMatchObject({ strategy: 'rrr: 3-3-3-2 σ3', floor: null });
     expect(Object.keys(rep.timeMs)).toEqual(['floor', 'solve', 'windows', 'extract', 'simplify', 'optimize', 'simulate', 'prove', 'stats', 'baseline', 'total']);

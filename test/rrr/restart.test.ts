@@ -3,7 +3,7 @@
 // overshoots by minutes. restart.ts times the first iteration and then polls every ~STOP_CHECK_MS; this
 // holds for both engines, which share runRestart.
 import { describe, expect, it } from 'vitest';
-import { POLL_EVERY, runRestart, STOP_CHECK_MS, type RestartEngine } from '../../src/rrr/restart.js';
+import { curveEvery, MAX_CURVE_POINTS, POLL_EVERY, runRestart, STOP_CHECK_MS, type RestartEngine } from '../../src/rrr/restart.js';
 
 /** An engine whose every iteration takes `ms` and never solves. */
 function slowEngine(ms: number): RestartEngine {
@@ -31,5 +31,25 @@ describe('runRestart', () => {
     runRestart(slowEngine(0), { ...params, iterations: 3 * POLL_EVERY }, 0, (_r, it) => { polled.push(it); return false; });
     expect(polled.every((it) => it % POLL_EVERY === 0 || it < POLL_EVERY)).toBe(true);
     expect(polled.filter((it) => it % POLL_EVERY === 0)).toEqual([POLL_EVERY, 2 * POLL_EVERY, 3 * POLL_EVERY]);
+  });
+});
+
+// Issue 13: every restart records its solver curve (gap and training accuracy) between iterate calls.
+describe('restart curves', () => {
+  it('samples powers of two before the first poll, then every curveEvery(itermax), and the last iteration', () => {
+    let calls = 0;
+    const engine: RestartEngine = { ...slowEngine(0), careBits: 4, iterate: () => 1 / ++calls, correctBits: () => 3 };
+    const run = runRestart(engine, { ...params, iterations: 250 }, 0, () => false);
+    expect(run.curve.every).toBe(POLL_EVERY);
+    expect(run.curve.iterations).toEqual([1, 2, 4, 8, 16, 32, 64, 100, 200, 250]);
+    expect(run.curve.gap[0]).toBe(1);
+    expect(run.curve.gap.at(-1)).toBe(1 / 250);
+    expect(run.curve.accuracy.every((a) => a === 0.75)).toBe(true);
+  });
+
+  it('keeps at most MAX_CURVE_POINTS regular points however long the restart', () => {
+    expect(curveEvery(10_000)).toBe(POLL_EVERY);
+    expect(curveEvery(5_000_000) % POLL_EVERY).toBe(0);
+    expect(5_000_000 / curveEvery(5_000_000)).toBeLessThanOrEqual(MAX_CURVE_POINTS);
   });
 });
