@@ -28,8 +28,9 @@ export interface EngineThroughput {
   /** edge·item·iterations per second, one restart on one worker (the faster of two restarts' own time). */
   oneWorker: number;
   /**
-   * The same summed over `workers` restarts running at once: 2 × workers restarts, and the second wave's
-   * own times (warm, all workers busy). Starting the threads is not in it: the start-up row reports that.
+   * The same summed over `workers` restarts running at once: 3 × workers restarts in waves of `workers`,
+   * the faster of the second and third waves by their own times (warm, all workers busy). Starting the
+   * threads is not in it: the start-up row reports that.
    */
   allWorkers: number;
 }
@@ -131,8 +132,8 @@ export async function runBench(opts: BenchOptions): Promise<BenchResult> {
 /** Throughput of both engines on the issue's two tasks, 1 worker and all workers (edge·item·it/s). */
 async function throughputRows(opts: BenchOptions, workers: number): Promise<ThroughputRow[]> {
   const tasks = [
-    { task: '2x2 multiplier', bits: 2, widths: [4, 4, 4, 4], iterations: opts.quick ? 2000 : 20_000 },
-    { task: '3x3 multiplier', bits: 3, widths: [6, 12, 12, 12, 6], iterations: opts.quick ? 200 : 2000 },
+    { task: '2x2 multiplier', bits: 2, widths: [4, 4, 4, 4], iterations: opts.quick ? 2000 : 50_000 },
+    { task: '3x3 multiplier', bits: 3, widths: [6, 12, 12, 12, 6], iterations: opts.quick ? 200 : 5000 },
   ];
   const throughput: ThroughputRow[] = [];
   for (const t of tasks) {
@@ -147,9 +148,12 @@ async function throughputRows(opts: BenchOptions, workers: number): Promise<Thro
       const one = await solveNet(net, items, { ...base, restarts: 2, engine }, { signal: opts.signal });
       const oneMs = Math.min(...one.stats.restarts.map((r) => r.timeMs));
       opts.onStep?.(`throughput ${t.task}, ${engine}, ${workers} workers`);
-      const all = await solveNet(net, items, { ...base, restarts: 2 * workers, workers, engine }, { signal: opts.signal });
-      const wave = all.stats.restarts.filter((r) => r.restart >= workers);
-      return { oneWorker: work / (oneMs / 1000), allWorkers: wave.reduce((sum, r) => sum + work / (r.timeMs / 1000), 0) };
+      const all = await solveNet(net, items, { ...base, restarts: 3 * workers, workers, engine }, { signal: opts.signal });
+      // Waves of `workers` restarts run at once; the first starts the threads and compiles the code. Of
+      // the next two, the faster wave's summed rate: the same best-of-two as the one-worker figure.
+      const waveRate = (w: number) => all.stats.restarts.filter((r) => Math.floor(r.restart / workers) === w)
+        .reduce((sum, r) => sum + work / (r.timeMs / 1000), 0);
+      return { oneWorker: work / (oneMs / 1000), allWorkers: Math.max(waveRate(1), waveRate(2)) };
     };
     throughput.push({
       task: t.task, architecture: t.widths.join('-'), edges: net.numEdges, items: items.count, iterations: t.iterations,
