@@ -31,7 +31,7 @@ const one = (re: RegExp) => new RegExp(`^(?![\\s\\S]*error:[\\s\\S]*error:)(?![\
 const specSyntax: HostileCase[] = [
   spec('an empty spec', '', /s\.spec is empty[\s\S]*hint: write a circuit/),
   spec('a whitespace-only spec', ' \n\t\n  \r\n', /s\.spec is empty/),
-  { name: 'a directory as the spec', args: ['table', '{dir}'], expect: { code: 2, err: /is a directory, not a file\nhint: name a \.spec, \.pla, \.truth or \.dat file/ } },
+  { name: 'a directory as the spec', args: ['table', '{dir}'], expect: { code: 2, err: /is a directory, not a file\nhint: name a \.spec, \.pla, \.truth, \.dat, \.v or \.sv file/ } },
   spec('a missing semicolon', 'circuit m { input a output y; y = a; }\n', /s\.spec:1:20: error: expected ',' or ';' after 'a', found 'output'/),
   spec('a missing closing brace', 'circuit m { input a; output y; y = a;\n', /s\.spec:\d+:\d+: error: .*'}'/),
   spec('an extra closing brace', `${ok}}\n`, /s\.spec:2:1: error: .*'}'/),
