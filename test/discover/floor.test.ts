@@ -31,7 +31,7 @@ describe('discover with the floor', () => {
   }, 120_000);
 
   it('writes a proved circuit of a Verilog module no larger than the module as Yosys + ABC map it', async () => {
-    const design = await loadSpec('test/fixtures/verilog/alu4.v');
+    const design = await loadSpec('examples/alu4.v');
     const out = { verilog: join(dir, 'alu4.v'), json: join(dir, 'alu4.json') };
     const r = await discover(design, { seed: 1, workers: 1, timeoutMs: 1, patience: 3, prove: true, inline: true, effort: 20, floor: true, outputs: out });
     expect(r.best?.proof?.status).toBe('pass');

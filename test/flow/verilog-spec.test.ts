@@ -10,7 +10,7 @@ import { closeYosys } from '../../src/verify/yosys.js';
 import { proveAgainstModule, proveAgainstTable } from '../../src/verify/prove.js';
 import { runCli } from '../cli/run.js';
 
-const ALU = 'test/fixtures/verilog/alu4.v';
+const ALU = 'examples/alu4.v';
 const dir = mkdtempSync(join(tmpdir(), 'btfc-vspec-'));
 afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });

@@ -10,6 +10,7 @@
 // budget (words of truth table touched: bounded and machine-independent) greedily over the best one. Stage: optimize (windows).
 
 import { inputWord } from '../simulate.js';
+import { intervalCover } from '../isop.js';
 import type { Expr, PartialFn } from '../small-synth.js';
 
 /** Search modes tried in turn until one fits the budget: [variables searched exhaustively, breadth beyond]. */
@@ -192,40 +193,22 @@ function splits(f: Fn, vars: number[], rec: (g: Fn, vars: number[]) => Best, bre
 // Irredundant sum of products (Minato–Morreale) between the onset and the onset plus don't-cares: a cover
 // that uses the don't-cares far more freely than splits do when only a few patterns are cared about.
 
-/** A cube: literals as [variable, complemented]. */
+/** A cube: literals as [variable, complemented], in increasing variable order. */
 type Cube = Array<[number, boolean]>;
 
 const andW = (x: Uint32Array, y: Uint32Array) => x.map((w, i) => w & y[i]!);
-const orW = (x: Uint32Array, y: Uint32Array) => x.map((w, i) => w | y[i]!);
 const notW = (x: Uint32Array) => x.map((w) => ~w);
-const zeroW = (x: Uint32Array) => x.every((w) => w === 0);
 
-/** Cofactor of a pattern set on x = bit, over the same patterns. */
-function cofW(f: Uint32Array, s: number, x: number, bit: 0 | 1): Uint32Array {
-  return cofactor({ s, value: f, care: new Uint32Array(f.length).fill(0xffffffff) }, x, bit).value;
-}
-
-/** ISOP of [L, U] over the variables 0..top: its cubes and the function they cover. */
-function isop(L: Uint32Array, U: Uint32Array, s: number, top: number, full: Uint32Array): { cubes: Cube[]; cover: Uint32Array } {
-  if (zeroW(L)) return { cubes: [], cover: new Uint32Array(L.length) };
-  if (zeroW(andW(notW(U), full))) return { cubes: [[]], cover: Uint32Array.from(full) };
-  let x = top;
-  // The highest variable L or U depends on.
-  for (; x >= 0; x--) {
-    const dep = (f: Uint32Array) => !cofW(f, s, x, 0).every((w, i) => w === cofW(f, s, x, 1)[i]);
-    if (dep(L) || dep(U)) break;
-  }
-  if (x < 0) return { cubes: [[]], cover: Uint32Array.from(full) };
-  const [L0, L1, U0, U1] = [cofW(L, s, x, 0), cofW(L, s, x, 1), cofW(U, s, x, 0), cofW(U, s, x, 1)];
-  const c0 = isop(andW(L0, notW(U1)), U0, s, x - 1, full);
-  const c1 = isop(andW(L1, notW(U0)), U1, s, x - 1, full);
-  const Ls = orW(andW(L0, notW(c0.cover)), andW(L1, notW(c1.cover)));
-  const cs = isop(Ls, andW(U0, U1), s, x - 1, full);
-  const col = new Uint32Array(L.length);
-  for (let w = 0; w < col.length; w++) col[w] = inputWord(x, w);
-  const cover = orW(orW(andW(notW(col), c0.cover), andW(col, c1.cover)), cs.cover);
-  const cubes = [...c0.cubes.map((c): Cube => [...c, [x, true]]), ...c1.cubes.map((c): Cube => [...c, [x, false]]), ...cs.cubes];
-  return { cubes, cover };
+/** The cover of [L, U] over s variables (gates/isop.ts), its cubes as literal lists. */
+function isopCubes(L: Uint32Array, U: Uint32Array, s: number): Cube[] {
+  return intervalCover(L, U, s).map((c) => {
+    const lits: Cube = [];
+    for (let v = 0; v < s; v++) {
+      if ((c.pos >>> v) & 1) lits.push([v, false]);
+      else if ((c.neg >>> v) & 1) lits.push([v, true]);
+    }
+    return lits;
+  });
 }
 
 /** A cover as an expression: an OR of ANDs (the constants for no cube or an empty one). */
@@ -246,7 +229,7 @@ export function sopSynth(fn: PartialFn): { expr: Expr; cost: number } {
   const full = fn.s >= 5 ? new Uint32Array(W).fill(0xffffffff) : Uint32Array.of(2 ** (2 ** fn.s) - 1);
   const on = andW(fn.value, fn.care);
   const off = andW(notW(fn.value), fn.care);
-  const pos = sopExpr(isop(on, andW(notW(off), full), fn.s, fn.s - 1, full).cubes);
-  const negd = sopExpr(isop(off, andW(notW(on), full), fn.s, fn.s - 1, full).cubes);
+  const pos = sopExpr(isopCubes(on, andW(notW(off), full), fn.s));
+  const negd = sopExpr(isopCubes(off, andW(notW(on), full), fn.s));
   return negd.cost < pos.cost ? { expr: neg(negd.expr), cost: negd.cost } : pos;
 }
