@@ -64,6 +64,7 @@ export function formatBench(b: BenchResult): string {
     '',
     'RRR throughput, edge·item·it/s (js: the JavaScript reference engine; wasm: the WebAssembly SIMD kernel)',
     throughputTable(b),
+    `(this machine: a plain loop on ${b.throughput[0]?.workers ?? 1} threads at once runs ${b.machineScaling.toFixed(2)}× one thread: the scaling the all-workers figures compare with)`,
     startLine(b),
     '',
     ...referenceLines(b),

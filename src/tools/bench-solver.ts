@@ -12,6 +12,7 @@ import { TruthTable } from '../ir/truth-table.js';
 import { solveNet, type SolveParams } from '../rrr/solve.js';
 import { ENGINE_KINDS, type EngineKind } from '../rrr/engine-kind.js';
 import { Interrupted } from '../util/interrupt.js';
+import { machineScaling } from './machine-scaling.js';
 
 /** The n×n unsigned multiplier: inputs a0…a(n−1) then b0…b(n−1) (x0 = a0), output k = bit k of a·b. */
 export function multiplierTable(bits: number): TruthTable {
@@ -84,6 +85,8 @@ export interface BenchResult {
   /** The reference task on each engine (the same restarts solve at the same iterations on both). */
   reference: Record<EngineKind, ReferenceRow>;
   start: StartRow[];
+  /** A plain loop's all-workers / one-worker speed on this machine (tools/machine-scaling.ts). */
+  machineScaling: number;
   /** Whole-process wall times of short btfc commands (start-up as a user sees it). */
   cli: CliStartRow[];
   /** The same task and seeds, default engine, with fitStop (a restart is solved once its weights fit every care row). */
@@ -113,6 +116,8 @@ type BenchOptions = { quick: boolean; workers?: number; signal?: AbortSignal; on
 export async function runBench(opts: BenchOptions): Promise<BenchResult> {
   const workers = opts.workers ?? availableParallelism();
   const throughput = await throughputRows(opts, workers);
+  opts.onStep?.(`machine scaling, ${workers} threads`);
+  const scaling = await machineScaling(workers, 2, opts.quick ? 4000 : 40_000);
   const start = await startRows(opts, workers);
   const cli = cliStartRows(opts);
   const { rows: referenceRows, fit: referenceFit } = await referenceTask(opts, workers);
@@ -121,6 +126,7 @@ export async function runBench(opts: BenchOptions): Promise<BenchResult> {
     quick: opts.quick,
     node: process.version,
     throughput,
+    machineScaling: scaling,
     reference: referenceRows,
     start,
     cli,

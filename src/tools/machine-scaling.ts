@@ -1,0 +1,39 @@
+// How well this machine runs threads side by side (stage: benchmark): a plain floating-point loop on one
+// worker thread, then on `workers` at once. `btfc bench` prints it beside the solver's all-workers figure,
+// so a scaling below `workers`× can be told apart: the solver's own (shared state, the main thread) or
+// the machine's (busy or shared cores, a hypervisor's vCPUs). Nothing of the solver runs here.
+
+import { Worker } from 'node:worker_threads';
+
+/** The loop each thread runs: `n` passes over a small array (no memory traffic beyond the first level cache). */
+const LOOP = `const { parentPort } = require('node:worker_threads');
+parentPort.on('message', (n) => {
+  const t0 = performance.now();
+  const a = new Float64Array(4096);
+  let s = 0;
+  for (let k = 0; k < n; k++) for (let i = 0; i < 4096; i++) { a[i] = a[i] * 0.999 + i * 1e-9; s += a[i]; }
+  parentPort.postMessage([performance.now() - t0, s]);
+});`;
+
+const timeLoop = (w: Worker, n: number): Promise<number> =>
+  new Promise((resolve) => { w.once('message', (m: [number, number]) => resolve(m[0])); w.postMessage(n); });
+
+/**
+ * workers × (one thread's time) / (the slowest thread's time when all run at once): `workers` on a machine
+ * whose threads do not slow each other down. The best of `reps` tries, as the solver's figures are.
+ */
+export async function machineScaling(workers: number, reps = 2, passes = 40_000): Promise<number> {
+  const ws = Array.from({ length: workers }, () => new Worker(LOOP, { eval: true }));
+  try {
+    await Promise.all(ws.map((w) => timeLoop(w, passes / 20))); // compile the loop on every thread
+    let best = 0;
+    for (let r = 0; r < reps; r++) {
+      const one = await timeLoop(ws[0]!, passes);
+      const all = await Promise.all(ws.map((w) => timeLoop(w, passes)));
+      best = Math.max(best, (workers * one) / Math.max(...all));
+    }
+    return best;
+  } finally {
+    await Promise.all(ws.map((w) => w.terminate()));
+  }
+}
