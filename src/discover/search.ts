@@ -45,7 +45,7 @@ import type { HtmlProgressPoint } from '../emit/html-report.js';
 import { decomposition, discoverBlocks } from './blocks.js';
 import { chosenJson, circuitStrategy, describeCircuit, efforts, Found, rankAndPolish } from './circuits.js';
 import { runRounds } from './scheduler.js';
-import { floorCircuits, floorDeadline, type FloorCircuit, type FloorParams, type FloorResult } from '../verify/floor.js';
+import { FLOOR_BESIDE_SHARE, floorCircuits, floorDeadline, type FloorCircuit, type FloorParams, type FloorResult } from '../verify/floor.js';
 import { withYosysAbort } from '../verify/yosys.js';
 import type { DiscoverHooks, DiscoverParams, DiscoverResult, FloorFoundCircuit, FoundCircuit, ProvedCircuit, RoundReport, WindowsCircuit } from './types.js';
 import { improveSynthesis, windowsDeadline, type WindowStats } from '../gates/windows.js';
@@ -61,7 +61,7 @@ export async function discover(spec: Spec, params: DiscoverParams, hooks: Discov
   // first rounds solve (their workers and the read-back on this thread do not wait for it), and joins the
   // circuits found before they are ranked.
   const pendingFloor = params.floor
-    ? floorFirst(spec, { effort: effort.full, seed: params.seed, deadline: floorDeadline(t0, params.timeoutMs) }, hooks.signal)
+    ? floorFirst(spec, { effort: effort.full, seed: params.seed, deadline: floorDeadline(t0, params.timeoutMs, FLOOR_BESIDE_SHARE) }, hooks.signal)
     : Promise.resolve(undefined);
   const found = new Found();
   const dec = decomposition(spec, params);

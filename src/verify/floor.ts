@@ -83,10 +83,16 @@ export const FLOOR_EFFORT = 200;
  * circuit; without a timeout FLOOR_MAX_MS, so a wide table does not hold up the search for minutes. Past
  * it Yosys is stopped and the run goes on without a floor.
  */
-export function floorDeadline(start: number, timeoutMs: number | undefined): number {
-  return start + (timeoutMs !== undefined ? Math.max(FLOOR_MIN_MS, timeoutMs * FLOOR_SHARE) : FLOOR_MAX_MS);
+export function floorDeadline(start: number, timeoutMs: number | undefined, share = FLOOR_SHARE): number {
+  return start + (timeoutMs !== undefined ? Math.max(FLOOR_MIN_MS, timeoutMs * share) : FLOOR_MAX_MS);
 }
 const FLOOR_SHARE = 0.25;
+/**
+ * The share of the timeout a floor may use when it runs beside the search (discover: Yosys in its own
+ * thread while the rounds solve), so it holds nothing up: most of it, leaving time to polish and prove.
+ * A quarter cut Yosys off on 11-input tables under --timeout 40, leaving discover with no circuit at all.
+ */
+export const FLOOR_BESIDE_SHARE = 0.75;
 const FLOOR_MIN_MS = 8000;
 const FLOOR_MAX_MS = 60_000;
 
