@@ -411,7 +411,7 @@ function split(f0: PartialFn, f1: PartialFn, x: Expr, rest: number[], rec: (f: P
  * such that MAJ(x, g0, g1) = f on the care set — g0 is fLo, forced to 0 where fHi is a cared 0; g1 is fHi,
  * forced to 1 where fLo is a cared 1. Undefined when f is not unate that way.
  */
-function unateMaj(fLo: PartialFn, fHi: PartialFn): { lo: PartialFn; hi: PartialFn } | undefined {
+export function unateMaj(fLo: PartialFn, fHi: PartialFn): { lo: PartialFn; hi: PartialFn } | undefined {
   const W = fLo.value.length;
   const lo = { s: fLo.s, value: new Uint32Array(W), care: new Uint32Array(W) };
   const hi = { s: fLo.s, value: new Uint32Array(W), care: new Uint32Array(W) };

@@ -11,7 +11,7 @@
 
 import { inputWord } from '../simulate.js';
 import { intervalCover } from '../isop.js';
-import type { Expr, PartialFn } from '../small-synth.js';
+import { unateMaj, type Expr, type PartialFn } from '../small-synth.js';
 
 /** Search modes tried in turn until one fits the budget: [variables searched exhaustively, breadth beyond]. */
 const MODES: ReadonlyArray<readonly [number, number]> = [[6, 2], [0, 1]];
@@ -65,23 +65,6 @@ function merge(a: Fn, b: Fn, negB: boolean): Fn | undefined {
     value[w] = (a.value[w]! & a.care[w]!) | (bv & ~a.care[w]!);
   }
   return { s: a.s, value, care };
-}
-
-/** For lo ≤ hi on the care set: g0 (lo, forced 0 where hi is a cared 0) and g1 (hi, forced 1 where lo is a cared 1). */
-function unate(lo: Fn, hi: Fn): { g0: Fn; g1: Fn } | undefined {
-  const W = lo.value.length;
-  const g0 = { s: lo.s, value: new Uint32Array(W), care: new Uint32Array(W) };
-  const g1 = { s: lo.s, value: new Uint32Array(W), care: new Uint32Array(W) };
-  for (let w = 0; w < W; w++) {
-    const loOne = lo.value[w]! & lo.care[w]!;
-    const hiZero = ~hi.value[w]! & hi.care[w]!;
-    if ((loOne & hiZero) !== 0) return undefined;
-    g0.value[w] = loOne;
-    g0.care[w] = lo.care[w]! | hiZero;
-    g1.value[w] = (hi.value[w]! & hi.care[w]!) | loOne;
-    g1.care[w] = hi.care[w]! | loOne;
-  }
-  return { g0, g1 };
 }
 
 const lit = (v: number, neg: boolean): Expr => ({ t: 'var', v, neg });
@@ -162,8 +145,8 @@ function splitOn(f: Fn, x: number): Split {
   if (isConst(f1, 1)) return one(f0, (e) => gate('or', X, e));
   // g0 | (x & g1) with g0 ≤ g1 (positive unate), g0 | (~x & g1) (negative).
   for (const [lo, hi, l] of [[f0, f1, X], [f1, f0, nX]] as const) {
-    const u = unate(lo, hi);
-    if (u) return { rank: 2, make: (r) => { const a = r(u.g0); const b = r(u.g1); return { expr: gate('or', a.expr, gate('and', l, b.expr)), cost: a.cost + b.cost + 2 }; } };
+    const u = unateMaj(lo, hi);
+    if (u) return { rank: 2, make: (r) => { const a = r(u.lo); const b = r(u.hi); return { expr: gate('or', a.expr, gate('and', l, b.expr)), cost: a.cost + b.cost + 2 }; } };
   }
   const x1 = merge(f0, f1, true);
   if (x1) {
