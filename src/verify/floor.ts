@@ -6,14 +6,19 @@
 // - `abc -g aig`: Yosys's synth, then ABC mapped to two-input AND/OR gates (the figure `--baseline` prints);
 // - `abc &deepsyn`: ABC's deep synthesis (`&deepsyn`, a randomised search over AIG rewrites) with a time
 //   bound, read back as two-input $lut cells (yosys-netlist.ts turns each into one AND node);
+// on the table's covers (sums of products, gold.ts sopVerilog), which Yosys reads in a second:
+// - `abc collapse`: ABC collapses the function into BDDs, factors their covers (`sop; fx`), rewrites the
+//   AIG (`dc2`) and runs &deepsyn on it. A flat case statement hides the structure of arithmetic from ABC
+//   (the 5-bit adder add5: 1,204 AIG nodes from `abc -g aig`); the collapsed BDD has it back (35);
 // and on the spec's own Verilog (Spec.verilog), synth then `abc -g aig`: word-level structure that a flat
 // table has lost (`p = a * b` is an array multiplier: 37 AIG nodes for 3 bits and 83 for 4, where
 // `abc -g aig` on the table gives 139 and about 600):
 // - `design`: the user's module, when the spec is a Verilog file (flow/load-spec.ts, design-spec.ts);
 // - `yosys expressions`: a spec's equations written as Verilog (lang/to-verilog.ts).
 // Each circuit is read back into a Netlist, simulated on every care row and dropped if it fails (a floor
-// circuit is no more trusted than an extracted one); the survivors go through btfc's simplify and
-// optimizer (finishNetlist, at most FLOOR_EFFORT) and the smallest, in AIG nodes, is the floor.
+// circuit is no more trusted than an extracted one); the survivors go through btfc's simplify and, when not
+// far larger than the best so far, its optimizer (finishNetlist, at most FLOOR_EFFORT and FLOOR_OPTIMIZE_MS);
+// the smallest, in AIG nodes, is the floor.
 //
 // Reproducibility: &deepsyn stops at its time bound, so its circuit may differ from machine to machine
 // (`--no-floor` gives RRR's reproducible result alone).
@@ -24,13 +29,13 @@ import { aigEstimate, countGates, type Netlist } from '../ir/netlist.js';
 import { checkAgainstTable } from '../gates/simulate.js';
 import { circuitCost, finishNetlist, type Synthesis } from '../gates/synthesize.js';
 import type { ExtractStats } from '../gates/extract.js';
-import { TT, tableSourceVerilog } from './gold.js';
+import { TT, sopVerilog, tableSourceVerilog } from './gold.js';
 import { netlistFromYosysJson } from './yosys-netlist.js';
 import { SYNTH_TABLE, synthSteps } from './baseline.js';
 import { abortYosys, runYosysInWorker, yosysErrors, yosysName } from './yosys.js';
 import { Interrupted } from '../util/interrupt.js';
 
-export type FloorStrategy = 'abc -g aig' | 'abc &deepsyn' | 'design' | 'yosys expressions';
+export type FloorStrategy = 'abc collapse' | 'abc -g aig' | 'abc &deepsyn' | 'design' | 'yosys expressions';
 
 /** One floor circuit that passed simulation, finished like an extracted netlist. */
 export interface FloorCircuit {
@@ -110,6 +115,7 @@ const TABLE_STRATEGIES = Object.keys(TABLE_FILES) as TableStrategy[];
 export function floorSource(strategy: FloorStrategy): string {
   return match(strategy)
     .with('abc -g aig', 'abc &deepsyn', () => 'Yosys + ABC on the flat table')
+    .with('abc collapse', () => "Yosys + ABC on the table's covers (collapse to BDDs, factor, &deepsyn)")
     .with('design', () => 'Yosys + ABC (abc -g aig) on the Verilog design')
     .with('yosys expressions', () => "Yosys + ABC (abc -g aig) on the spec's expressions written as Verilog")
     .exhaustive();
@@ -123,6 +129,24 @@ function floorScript(deepsynS: number): string {
     'design -load synth', `abc -script +strash;&get,-n;&deepsyn,-T,${deepsynS};&put`, 'opt_clean', `write_json ${TABLE_FILES['abc &deepsyn']}`,
   ].join('; ');
 }
+
+export const COLLAPSE_JSON = 'collapse.json';
+
+/** ABC's script of `abc collapse` (commas for spaces, as yosys's `abc -script +…` wants them). */
+export function collapseAbcScript(deepsynS: number): string {
+  return `+strash;collapse;sop;fx;strash;dc2;&get,-n;&deepsyn,-T,${deepsynS};&put`;
+}
+
+/** The Yosys script of `abc collapse`, on the table's covers (sopVerilog). */
+function collapseScript(deepsynS: number): string {
+  return [...SYNTH_TABLE, `abc -script ${collapseAbcScript(deepsynS)}`, 'opt_clean', `write_json ${COLLAPSE_JSON}`].join('; ');
+}
+
+/**
+ * The share of the floor's time left that `abc collapse` may use: a BDD can blow up (a wide table of no
+ * structure), and the flat table's strategies, which come after it, must still get their turn.
+ */
+const COLLAPSE_SHARE = 0.4;
 
 export const VERILOG_JSON = 'verilog.json';
 
@@ -146,7 +170,7 @@ const noExtraction = (nl: Netlist): ExtractStats => ({
 export function readFloorNetlist(strategy: FloorStrategy, json: string, spec: Spec): Netlist {
   const ports = { name: spec.name, inputs: spec.inputs, outputs: spec.outputs };
   return match(strategy)
-    .with('abc -g aig', 'abc &deepsyn', () => netlistFromYosysJson(json, TT, { ...ports, inputPorts: ['x'], outputPorts: ['y'] }))
+    .with('abc -g aig', 'abc &deepsyn', 'abc collapse', () => netlistFromYosysJson(json, TT, { ...ports, inputPorts: ['x'], outputPorts: ['y'] }))
     .with('design', 'yosys expressions', () => {
       if (!spec.verilog) throw new Error('the spec has no Verilog');
       return netlistFromYosysJson(json, spec.verilog.top, {
@@ -162,7 +186,8 @@ const errorTry = (strategy: FloorStrategy, message: string): FloorTry => ({ stra
 /**
  * Run the strategies on `spec` and keep the smallest circuit that passes simulation: the spec's own
  * Verilog first (a design's table may be too wide for a flat-table synthesis to finish in time), then the
- * flat table.
+ * table's covers collapsed (fast, and the best on arithmetic), then the flat table. Each is its own Yosys
+ * run, so one cut off by the deadline does not take the others' circuits with it.
  */
 export async function floorCircuits(spec: Spec, params: FloorParams = {}): Promise<FloorResult> {
   const t0 = performance.now();
@@ -172,7 +197,7 @@ export async function floorCircuits(spec: Spec, params: FloorParams = {}): Promi
     const t = performance.now();
     const done: { tried: Tried; circuit?: FloorCircuit } = json === undefined
       ? { tried: { status: 'error', abcAigNodes: null, aigNodes: null, message: `Yosys failed: ${yosysErrors(log)}` } }
-      : finishFloor(spec, strategy, json, params);
+      : finishFloor(spec, strategy, json, params, best?.synthesis.aig.andNodes);
     tries.push({ strategy, ...done.tried, timeMs: performance.now() - t });
     const c = done.circuit;
     if (c && (!best || circuitCost(c.synthesis) < circuitCost(best.synthesis))) best = c;
@@ -184,6 +209,10 @@ export async function floorCircuits(spec: Spec, params: FloorParams = {}): Promi
     else consider(verilogStrategy(spec.verilog), r.files[VERILOG_JSON], r.stdout);
   }
   const deepsynS = params.deepsynSeconds ?? deepsynSeconds(spec.table.careCount());
+  const collapseBy = params.deadline === undefined ? undefined : performance.now() + (params.deadline - performance.now()) * COLLAPSE_SHARE;
+  const c = await yosysBounded(['-q', '-p', collapseScript(deepsynS)], { 'tt.v': sopVerilog(spec.table) }, collapseBy);
+  if (c === undefined) tries.push(errorTry('abc collapse', STOPPED));
+  else consider('abc collapse', c.files[COLLAPSE_JSON], c.stdout);
   const r = await yosysBounded(['-q', '-p', floorScript(deepsynS)], { 'tt.v': tableSourceVerilog(spec.table) }, params.deadline);
   if (r === undefined) tries.push(...TABLE_STRATEGIES.map((s) => errorTry(s, STOPPED)));
   else for (const strategy of TABLE_STRATEGIES) consider(strategy, r.files[TABLE_FILES[strategy]], r.stdout);
@@ -207,8 +236,13 @@ async function yosysBounded(args: string[], files: Record<string, string>, deadl
 
 type Tried = Omit<FloorTry, 'strategy' | 'timeMs'>;
 
-/** Read one strategy's netlist, simulate it, and finish it when it passes. */
-function finishFloor(spec: Spec, strategy: FloorStrategy, json: string, params: FloorParams): { tried: Tried; circuit?: FloorCircuit } {
+/**
+ * Read one strategy's netlist, simulate it, and finish it when it passes: simplified, then optimized when
+ * it is within POLISH_RATIO of the best floor circuit so far (`bestAig`), for at most FLOOR_OPTIMIZE_MS.
+ * The optimizer runs on this thread, beside discover's read-back, and a flat table's 1,200-node circuit
+ * took it a minute to save 1 %: time that a circuit thirty times the best one cannot repay.
+ */
+function finishFloor(spec: Spec, strategy: FloorStrategy, json: string, params: FloorParams, bestAig: number | undefined): { tried: Tried; circuit?: FloorCircuit } {
   let nl: Netlist;
   try {
     nl = (params.readBack ?? readFloorNetlist)(strategy, json, spec);
@@ -220,6 +254,13 @@ function finishFloor(spec: Spec, strategy: FloorStrategy, json: string, params: 
   if (!sim.ok) {
     return { tried: { status: 'fails simulation', abcAigNodes, aigNodes: null, message: `row ${sim.row}, output ${sim.output}` } };
   }
-  const synthesis = finishNetlist(spec, nl, noExtraction(nl), { effort: Math.min(params.effort ?? 1000, FLOOR_EFFORT), seed: params.seed ?? 1, ...(params.deadline !== undefined ? { deadline: params.deadline } : {}) });
-  return { tried: { status: 'pass', abcAigNodes, aigNodes: synthesis.aig.andNodes }, circuit: { strategy, synthesis } };
+  const polish = bestAig === undefined || abcAigNodes <= bestAig * POLISH_RATIO;
+  const deadline = Math.min(params.deadline ?? Infinity, performance.now() + FLOOR_OPTIMIZE_MS);
+  const synthesis = finishNetlist(spec, nl, noExtraction(nl), { optimize: polish, effort: Math.min(params.effort ?? 1000, FLOOR_EFFORT), seed: params.seed ?? 1, deadline });
+  return { tried: { status: 'pass', abcAigNodes, aigNodes: synthesis.aig.andNodes, ...(polish ? {} : { message: 'not optimized: far larger than the best floor circuit' }) }, circuit: { strategy, synthesis } };
 }
+
+/** A floor circuit is optimized only when its AIG is at most this times the best floor circuit's. */
+const POLISH_RATIO = 1.5;
+/** The optimizer's time on one floor circuit, at most (its effort usually ends it sooner). */
+const FLOOR_OPTIMIZE_MS = 10_000;

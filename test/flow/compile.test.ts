@@ -74,7 +74,7 @@ describe('btfc compile', () => {
     expect(rep.strategy).toBe('floor: yosys expressions');
     expect(rep.strategyNote).toContain('RRR found nothing better');
     expect(rep.floor.aigNodes).toBe(rep.aigNodes);
-    expect(rep.floor.tries.map((t: { strategy: string }) => t.strategy)).toEqual(['yosys expressions', 'abc -g aig', 'abc &deepsyn']);
+    expect(rep.floor.tries.map((t: { strategy: string }) => t.strategy)).toEqual(['yosys expressions', 'abc collapse', 'abc -g aig', 'abc &deepsyn']);
     // 'pass': read back and simulated on every care row; 37 AIG nodes from ABC, fewer after btfc's optimizer.
     expect(rep.floor.tries[0]).toMatchObject({ status: 'pass' });
     expect(rep.floor.tries[0].abcAigNodes).toBeLessThanOrEqual(40);
