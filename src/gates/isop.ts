@@ -9,6 +9,8 @@
 // what is left within both cofactors' upper bounds. The result is irredundant and lies between L and U.
 
 import type { TruthTable } from '../ir/truth-table.js';
+import type { Port } from '../ir/spec.js';
+import { addGate, emptyNetlist, inputLit, LIT_FALSE, LIT_TRUE, type Lit, type Netlist } from '../ir/netlist.js';
 
 /** A product term over the inputs: bit j of `pos` asks x_j = 1, bit j of `neg` asks x_j = 0. */
 export interface Cube { pos: number; neg: number }
@@ -142,4 +144,43 @@ function popcount(x: number): number {
   let n = 0;
   for (let v = x >>> 0; v !== 0; v &= v - 1) n++;
   return n;
+}
+
+/**
+ * The table's covers as a netlist (each output the OR of its cubes' ANDs, equal ANDs shared), built with
+ * no Yosys: the circuit that always exists, the floor's last resort when every Yosys run is cut off.
+ */
+export function coversNetlist(table: TruthTable, name: string, inputPorts: Port[], outputPorts: Port[]): Netlist {
+  const nl = emptyNetlist(name, inputPorts, outputPorts);
+  const ands = new Map<number, Lit>();
+  const gate = (kind: 'and' | 'or', a: Lit, b: Lit): Lit => {
+    const [x, y] = a < b ? [a, b] : [b, a];
+    const key = (x * 2 ** 26 + y) * 2 + (kind === 'and' ? 0 : 1);
+    let l = ands.get(key);
+    if (l === undefined) { l = addGate(nl, { kind, ins: [x, y] }); ands.set(key, l); }
+    return l;
+  };
+  // A balanced tree keeps the depth logarithmic; cubes with the same pair of literals share its AND.
+  const tree = (kind: 'and' | 'or', lits: Lit[], empty: Lit): Lit => {
+    if (lits.length === 0) return empty;
+    while (lits.length > 1) {
+      const next: Lit[] = [];
+      for (let i = 0; i + 1 < lits.length; i += 2) next.push(gate(kind, lits[i]!, lits[i + 1]!));
+      if (lits.length % 2 === 1) next.push(lits[lits.length - 1]!);
+      lits = next;
+    }
+    return lits[0]!;
+  };
+  tableCovers(table).forEach((cubes, k) => {
+    const terms = cubes.map((c) => {
+      const lits: Lit[] = [];
+      for (let j = 0; j < table.numInputs; j++) {
+        if ((c.pos >>> j) & 1) lits.push(inputLit(j));
+        else if ((c.neg >>> j) & 1) lits.push(inputLit(j, true));
+      }
+      return tree('and', lits, LIT_TRUE);
+    });
+    nl.outputs[k] = tree('or', terms, LIT_FALSE);
+  });
+  return nl;
 }

@@ -3,7 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { TruthTable } from '../../src/ir/truth-table.js';
-import { coverLiterals, cubeCovers, tableCovers, type Cube } from '../../src/gates/isop.js';
+import { coverLiterals, coversNetlist, cubeCovers, tableCovers, type Cube } from '../../src/gates/isop.js';
+import { checkAgainstTable } from '../../src/gates/simulate.js';
+import { countGates } from '../../src/ir/netlist.js';
 import { readPla } from '../../src/formats/pla.js';
 import { readFileSync } from 'node:fs';
 
@@ -52,5 +54,20 @@ describe('ISOP covers', () => {
     const plaTerms = text.split('\n').filter((l) => /^[01-]+\s+[01-]+$/.test(l.trim())).length;
     expect(cubes).toBeLessThanOrEqual(plaTerms);
     expect(coverLiterals(tableCovers(spec.table)[0]!)).toBeGreaterThan(0);
+  });
+
+  it('as a netlist compute the table on every care row (random tables, and the 7-input GBFS adder)', () => {
+    const port = (name: string, width: number) => ({ name, width, bus: true });
+    fc.assert(fc.property(table, ({ n, o, rows }) => {
+      const t = new TruthTable(n, o);
+      for (let k = 0; k < o; k++) for (let m = 0; m < t.numRows; m++) t.set(k, m, rows[k * t.numRows + m]!);
+      expect(checkAgainstTable(coversNetlist(t, 'm', [port('x', n)], [port('y', o)]), t)).toEqual({ ok: true });
+    }), { numRuns: 200, seed: 12 });
+    const add3 = readPla(readFileSync('test/fixtures/gbfs/pla/add3.pla', 'utf8'), 'add3.pla');
+    const nl = coversNetlist(add3.table, add3.name, add3.inputs, add3.outputs);
+    expect(checkAgainstTable(nl, add3.table)).toEqual({ ok: true });
+    // Shared ANDs: fewer gates than the covers' literals.
+    const literals = tableCovers(add3.table).reduce((s, c) => s + coverLiterals(c), 0);
+    expect(countGates(nl).total).toBeLessThan(literals);
   });
 });

@@ -42,7 +42,16 @@ describe('the floor', () => {
       },
     });
     expect(broken.best).toBeUndefined();
-    expect(broken.tries.map((t) => t.status)).toEqual(['fails simulation', 'fails simulation', 'fails simulation']);
+    expect(broken.tries.map((t) => t.status)).toEqual(['fails simulation', 'fails simulation', 'fails simulation', 'fails simulation']); // the covers too: checked like any circuit
+  }, 60_000);
+});
+
+describe('the floor when Yosys is cut off', () => {
+  it('falls back to the covers built without Yosys, which pass simulation', async () => {
+    const r = await floorCircuits(spec, { effort: 20, deadline: performance.now() });
+    expect(r.tries.map((t) => [t.strategy, t.status])).toEqual([['abc collapse', 'error'], ['abc -g aig', 'error'], ['abc &deepsyn', 'error'], ['covers', 'pass']]);
+    expect(r.best?.strategy).toBe('covers');
+    expect(checkAgainstTable(r.best!.synthesis.netlist, spec.table)).toEqual({ ok: true });
   }, 60_000);
 });
 
