@@ -16,8 +16,8 @@
 // - `design`: the user's module, when the spec is a Verilog file (flow/load-spec.ts, design-spec.ts);
 // - `yosys expressions`: a spec's equations written as Verilog (lang/to-verilog.ts).
 // Each circuit is read back into a Netlist, simulated on every care row and dropped if it fails (a floor
-// circuit is no more trusted than an extracted one); the survivors go through btfc's simplify and, when not
-// far larger than the best so far, its optimizer (finishNetlist, at most FLOOR_EFFORT and FLOOR_OPTIMIZE_MS);
+// circuit is no more trusted than an extracted one); the survivors not far larger than the best so far go
+// through btfc's simplify and optimizer (finishNetlist, at most FLOOR_EFFORT and FLOOR_OPTIMIZE_MS), and
 // the smallest, in AIG nodes, is the floor.
 //
 // Reproducibility: &deepsyn stops at its time bound, so its circuit may differ from machine to machine
@@ -50,7 +50,7 @@ export interface FloorTry {
   status: 'pass' | 'fails simulation' | 'error';
   /** AIG nodes as ABC gave them (null on an error). */
   abcAigNodes: number | null;
-  /** After btfc's simplify and optimizer (null unless it passed). */
+  /** After btfc's simplify and optimizer (null unless it passed; ABC's figure when it was not finished). */
   aigNodes: number | null;
   message?: string;
   /** Milliseconds of reading back, simulating and finishing (Yosys's own time is FloorResult's). */
@@ -243,10 +243,10 @@ async function yosysBounded(args: string[], files: Record<string, string>, deadl
 type Tried = Omit<FloorTry, 'strategy' | 'timeMs'>;
 
 /**
- * Read one strategy's netlist, simulate it, and finish it when it passes: simplified, then optimized when
- * it is within POLISH_RATIO of the best floor circuit so far (`bestAig`), for at most FLOOR_OPTIMIZE_MS.
- * The optimizer runs on this thread, beside discover's read-back, and a flat table's 1,200-node circuit
- * took it a minute to save 1 %: time that a circuit thirty times the best one cannot repay.
+ * Read one strategy's netlist, simulate it, and finish it when it passes and is within POLISH_RATIO of the
+ * best floor circuit so far (`bestAig`): simplified, then optimized for at most FLOOR_OPTIMIZE_MS. This
+ * runs on the main thread, beside discover's read-back, and a flat table's 1,200-node circuit took the
+ * optimizer a minute to save 1 %: time that a circuit thirty times the best one cannot repay.
  */
 function finishFloor(spec: Spec, strategy: FloorStrategy, json: string, params: FloorParams, bestAig: number | undefined): { tried: Tried; circuit?: FloorCircuit } {
   let nl: Netlist;
@@ -260,13 +260,17 @@ function finishFloor(spec: Spec, strategy: FloorStrategy, json: string, params: 
   if (!sim.ok) {
     return { tried: { status: 'fails simulation', abcAigNodes, aigNodes: null, message: `row ${sim.row}, output ${sim.output}` } };
   }
-  const polish = bestAig === undefined || abcAigNodes <= bestAig * POLISH_RATIO;
+  // A circuit far larger than the best one cannot win: not even simplified (a 3,000-node read-back of a
+  // 17-input table took simplify half a minute), it is reported with ABC's size.
+  if (bestAig !== undefined && abcAigNodes > bestAig * POLISH_RATIO) {
+    return { tried: { status: 'pass', abcAigNodes, aigNodes: abcAigNodes, message: 'not finished: far larger than the best floor circuit' } };
+  }
   const deadline = Math.min(params.deadline ?? Infinity, performance.now() + FLOOR_OPTIMIZE_MS);
-  const synthesis = finishNetlist(spec, nl, noExtraction(nl), { optimize: polish, effort: Math.min(params.effort ?? 1000, FLOOR_EFFORT), seed: params.seed ?? 1, deadline });
-  return { tried: { status: 'pass', abcAigNodes, aigNodes: synthesis.aig.andNodes, ...(polish ? {} : { message: 'not optimized: far larger than the best floor circuit' }) }, circuit: { strategy, synthesis } };
+  const synthesis = finishNetlist(spec, nl, noExtraction(nl), { effort: Math.min(params.effort ?? 1000, FLOOR_EFFORT), seed: params.seed ?? 1, deadline });
+  return { tried: { status: 'pass', abcAigNodes, aigNodes: synthesis.aig.andNodes }, circuit: { strategy, synthesis } };
 }
 
-/** A floor circuit is optimized only when its AIG is at most this times the best floor circuit's. */
+/** A floor circuit is finished only when its AIG is at most this times the best floor circuit's. */
 const POLISH_RATIO = 1.5;
 /** The optimizer's time on one floor circuit, at most (its effort usually ends it sooner). */
 const FLOOR_OPTIMIZE_MS = 10_000;
