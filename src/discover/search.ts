@@ -61,7 +61,7 @@ export async function discover(spec: Spec, params: DiscoverParams, hooks: Discov
   // first rounds solve (their workers and the read-back on this thread do not wait for it), and joins the
   // circuits found before they are ranked.
   const pendingFloor = params.floor
-    ? floorFirst(spec, { effort: effort.full, seed: params.seed, deadline: floorDeadline(t0, params.timeoutMs, FLOOR_BESIDE_SHARE) }, hooks.signal)
+    ? floorFirst(spec, { effort: effort.full, seed: params.seed, timeoutMs: params.timeoutMs, deadline: floorDeadline(t0, params.timeoutMs, FLOOR_BESIDE_SHARE) }, hooks.signal)
     : Promise.resolve(undefined);
   const found = new Found();
   const dec = decomposition(spec, params);
