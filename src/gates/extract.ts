@@ -24,6 +24,7 @@ import {
 } from './simulate.js';
 import { buildExpr, evalExpr, exprCost, synthPartial, type PartialFn } from './small-synth.js';
 import { determines, minimalSupport } from './support.js';
+import { buildCover, intervalCover } from './isop.js';
 import { buildThreshold, integerThreshold, type ThresholdTerm } from './threshold-form.js';
 import { Interrupted } from '../util/interrupt.js';
 
@@ -254,7 +255,7 @@ function readWide(n: number, cands: Cand[], target: Uint32Array, care: Uint32Arr
     ? { lit: c.lit ^ 1, col: c.col.map((x) => ~x >>> 0), weight: -c.signed }
     : { lit: c.lit, col: c.col, weight: c.signed }));
   const int = integerThreshold(terms, target, care, R);
-  if (!int) throw new Error(`internal: BTF node ${n} has no integer threshold form on its patterns`);
+  if (!int) return exactCover(n, support ?? minimalSupport(cands, target, care, R, () => false) ?? cands, target, care, R, add);
   const used = terms.map((t, i) => ({ t, w: int.weights[i]! })).filter((x) => x.w > 0);
   const built = buildThreshold(used.map((x) => x.t.lit), used.map((x) => x.w), int.threshold, add);
   return { lit: built.lit, support: used.length, patterns: distinctPatterns(used.map((x) => x.t.col), care, R), gates: built.gates };
@@ -267,10 +268,11 @@ function distinctPatterns(cols: readonly Uint32Array[], care: Uint32Array, R: nu
   return seen.size;
 }
 
-/** Small synthesis of a wide node over its support; undefined when it runs out of its limits. */
-function synthWide(n: number, support: Cand[], target: Uint32Array, care: Uint32Array, R: number, add: (g: Gate) => Lit,
-  limits: ExtractLimits): WideRead | undefined {
-  // Inputs with negative weight enter complemented, so a threshold node becomes a monotone function.
+/**
+ * The node as a partial function of its senders `support` (one variable each, complemented where its
+ * weight is negative, so a threshold node becomes a monotone function): value and care per pattern.
+ */
+function patternFunction(support: Cand[], target: Uint32Array, care: Uint32Array, R: number): { vars: Cand[]; fn: PartialFn; patterns: number } {
   const vars = support.map((c) => (c.signed < 0 ? { ...c, lit: c.lit ^ 1, col: c.col.map((x) => ~x >>> 0) } : c));
   const s = vars.length;
   const fn: PartialFn = { s, value: new Uint32Array(Math.max(1, 2 ** s / 32)), care: new Uint32Array(Math.max(1, 2 ** s / 32)) };
@@ -283,6 +285,32 @@ function synthWide(n: number, support: Cand[], target: Uint32Array, care: Uint32
     fn.care[p >>> 5] = fn.care[p >>> 5]! | (1 << (p & 31));
     if ((target[i >>> 5]! >>> (i & 31)) & 1) fn.value[p >>> 5] = fn.value[p >>> 5]! | (1 << (p & 31));
   }
+  return { vars, fn, patterns };
+}
+
+/** The widest support exactCover tabulates (2^20 patterns: 128 KiB per bound). */
+const COVER_MAX_SUPPORT = 20;
+
+/**
+ * A node whose real weights separate its patterns by less than integer weights of MAX_BITS can (a restart
+ * counts as solved once every care row is right, whatever its margin): its exact function over its
+ * support, whatever the deadline, as an irredundant sum of products with unseen patterns free.
+ */
+function exactCover(n: number, support: Cand[], target: Uint32Array, care: Uint32Array, R: number, add: (g: Gate) => Lit): WideRead {
+  if (support.length > COVER_MAX_SUPPORT) throw new Error(`internal: BTF node ${n} has no integer threshold form on its patterns and ${support.length} senders`);
+  const { vars, fn, patterns } = patternFunction(support, target, care, R);
+  const lower = fn.value.map((v, w) => v & fn.care[w]!);
+  const upper = fn.value.map((v, w) => v | ~fn.care[w]!);
+  if (fn.s < 5) upper[0] = upper[0]! & (2 ** 2 ** fn.s - 1);
+  const built = buildCover(intervalCover(lower, upper, fn.s), vars.map((c) => c.lit), add);
+  return { lit: built.lit, support: fn.s, patterns, gates: built.gates };
+}
+
+/** Small synthesis of a wide node over its support; undefined when it runs out of its limits. */
+function synthWide(n: number, support: Cand[], target: Uint32Array, care: Uint32Array, R: number, add: (g: Gate) => Lit,
+  limits: ExtractLimits): WideRead | undefined {
+  const { vars, fn, patterns } = patternFunction(support, target, care, R);
+  const s = vars.length;
   // Variables in support order = descending weight, the decomposition's preference order.
   const expr = synthPartial(fn, undefined, limits.deadline !== undefined ? { deadline: limits.deadline } : {});
   if (!expr) return undefined;

@@ -10,7 +10,7 @@
 
 import type { TruthTable } from '../ir/truth-table.js';
 import type { Port } from '../ir/spec.js';
-import { addGate, emptyNetlist, inputLit, LIT_FALSE, LIT_TRUE, type Lit, type Netlist } from '../ir/netlist.js';
+import { addGate, emptyNetlist, inputLit, LIT_FALSE, LIT_TRUE, type Gate, type Lit, type Netlist } from '../ir/netlist.js';
 
 /** A product term over the inputs: bit j of `pos` asks x_j = 1, bit j of `neg` asks x_j = 0. */
 export interface Cube { pos: number; neg: number }
@@ -147,20 +147,36 @@ function popcount(x: number): number {
 }
 
 /**
- * The table's covers as a netlist (each output the OR of its cubes' ANDs, equal ANDs shared), built with
+ * The table's covers as a netlist (each output the OR of its cubes' ANDs, equal gates shared), built with
  * no Yosys: the circuit that always exists, the floor's last resort when every Yosys run is cut off.
  */
 export function coversNetlist(table: TruthTable, name: string, inputPorts: Port[], outputPorts: Port[]): Netlist {
   const nl = emptyNetlist(name, inputPorts, outputPorts);
-  const ands = new Map<number, Lit>();
+  const b = coverBuilder((g) => addGate(nl, g));
+  const inputs = Array.from({ length: table.numInputs }, (_, j) => inputLit(j));
+  tableCovers(table).forEach((cubes, k) => { nl.outputs[k] = b.cover(cubes, inputs); });
+  return nl;
+}
+
+/** A cover over variables `lits` (bit j of a cube is lits[j]) as gates: its literal and the gates added. */
+export function buildCover(cubes: readonly Cube[], lits: readonly Lit[], add: (g: Gate) => Lit): { lit: Lit; gates: number } {
+  const b = coverBuilder(add);
+  const lit = b.cover(cubes, lits);
+  return { lit, gates: b.gates() };
+}
+
+/**
+ * Sums of products as AND/OR gates, equal gates shared: balanced trees keep the depth logarithmic, and
+ * cubes with the same pair of literals share its AND.
+ */
+function coverBuilder(add: (g: Gate) => Lit) {
+  const made = new Map<string, Lit>();
   const gate = (kind: 'and' | 'or', a: Lit, b: Lit): Lit => {
-    const [x, y] = a < b ? [a, b] : [b, a];
-    const key = (x * 2 ** 26 + y) * 2 + (kind === 'and' ? 0 : 1);
-    let l = ands.get(key);
-    if (l === undefined) { l = addGate(nl, { kind, ins: [x, y] }); ands.set(key, l); }
+    const key = `${kind}${Math.min(a, b)},${Math.max(a, b)}`;
+    let l = made.get(key);
+    if (l === undefined) { l = add({ kind, ins: [Math.min(a, b), Math.max(a, b)] }); made.set(key, l); }
     return l;
   };
-  // A balanced tree keeps the depth logarithmic; cubes with the same pair of literals share its AND.
   const tree = (kind: 'and' | 'or', lits: Lit[], empty: Lit): Lit => {
     if (lits.length === 0) return empty;
     while (lits.length > 1) {
@@ -171,16 +187,13 @@ export function coversNetlist(table: TruthTable, name: string, inputPorts: Port[
     }
     return lits[0]!;
   };
-  tableCovers(table).forEach((cubes, k) => {
-    const terms = cubes.map((c) => {
-      const lits: Lit[] = [];
-      for (let j = 0; j < table.numInputs; j++) {
-        if ((c.pos >>> j) & 1) lits.push(inputLit(j));
-        else if ((c.neg >>> j) & 1) lits.push(inputLit(j, true));
-      }
-      return tree('and', lits, LIT_TRUE);
+  const cover = (cubes: readonly Cube[], vars: readonly Lit[]): Lit => tree('or', cubes.map((c) => {
+    const lits: Lit[] = [];
+    vars.forEach((v, j) => {
+      if ((c.pos >>> j) & 1) lits.push(v);
+      else if ((c.neg >>> j) & 1) lits.push(v ^ 1);
     });
-    nl.outputs[k] = tree('or', terms, LIT_FALSE);
-  });
-  return nl;
+    return tree('and', lits, LIT_TRUE);
+  }), LIT_FALSE);
+  return { cover, gates: () => made.size };
 }

@@ -57,6 +57,26 @@ describe('a wide node of 16 senders', () => {
   });
 });
 
+describe('a wide node whose weights separate its patterns by a hair', () => {
+  it('is read back exactly (no integer weights of 16 bits separate it), past the deadline too', () => {
+    // sgn(β + a + δ(b + c)) in ±1 terms with δ = 2^-20 and β = 1 − 1.5δ is a ∨ (b ∧ c): b and c matter by
+    // δ alone, so every scale up to 2^16 rounds their weights to 0. A restart counts as solved with such a
+    // margin; past the deadline the node used to fail its read-back with an internal error.
+    const delta = 2 ** -20;
+    const w = [1 - 1.5 * delta, 1, delta, delta]; // bias, a, b, c
+    const table = new TruthTable(3, 1);
+    for (let m = 0; m < 8; m++) table.set(0, m, (m & 1) || (m & 6) === 6 ? 1 : 0);
+    const net = layeredNet([3, 1], 3);
+    const weights = new Float64Array(net.numEdges);
+    for (let e = net.inStart[net.firstOutput]!; e < net.numEdges; e++) weights[e] = w[net.edgeSend[e]!]!;
+    for (const deadline of [undefined, performance.now() - 1]) {
+      const { netlist, stats } = extract(net, weights, table, undefined, deadline === undefined ? {} : { deadline });
+      expect(checkAgainstTable(netlist, table)).toEqual({ ok: true });
+      expect(stats.forms.wide).toBe(1);
+    }
+  });
+});
+
 describe('small synthesis', () => {
   it('gives up (undefined) when its work budget is spent instead of searching on', () => {
     const s = 12;
