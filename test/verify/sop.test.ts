@@ -1,5 +1,6 @@
 // Wide tables reach Yosys as sums of products (verify/gold.ts sopVerilog): the module Yosys reads is proved
-// equal to the table on its care set, don't-cares and all, and only tables over 16 inputs take this path.
+// equal to the table on its care set, don't-cares and all, and only tables over 16 inputs take this path
+// for synthesis; the proof's gold module is sums of products too from 10 inputs when the covers are small.
 import { afterAll, describe, expect, it } from 'vitest';
 import { TruthTable } from '../../src/ir/truth-table.js';
 import { FLAT_TABLE_MAX_INPUTS, goldVerilog, sopVerilog, tableSourceVerilog, TT } from '../../src/verify/gold.js';
@@ -53,4 +54,24 @@ describe('sum-of-products source for Yosys', () => {
     expect(FLAT_TABLE_MAX_INPUTS).toBe(16);
     expect(tableSourceVerilog(table())).toContain('case (x)');
   });
+
+  it('is the gold of a 12-input adder (small covers; not of parity), which proves a right adder and refutes a wrong one at its row', async () => {
+    const t = new TruthTable(12, 7);
+    for (let m = 0; m < t.numRows; m++) {
+      const sum = (m & 63) + (m >>> 6);
+      for (let k = 0; k < 7; k++) t.set(k, m, ((sum >>> k) & 1) as 0 | 1);
+    }
+    expect(goldVerilog(t)).not.toContain('case');
+    // Parity's cover has a cube per odd row (2,048 of 4,096): the case stays.
+    const parity = new TruthTable(12, 1);
+    for (let m = 0; m < parity.numRows; m++) { let p = 0; for (let j = 0; j < 12; j++) p ^= (m >>> j) & 1; parity.set(0, m, p as 0 | 1); }
+    expect(goldVerilog(parity)).toContain('case');
+    const design = (rhs: string) => ({
+      verilog: `module d (input [11:0] x, output [6:0] y);\n  assign y = ${rhs};\nendmodule\n`,
+      top: 'd', inputs: [{ name: 'x', width: 12, bus: true }], outputs: [{ name: 'y', width: 7, bus: true }],
+    });
+    expect((await proveAgainstTable(design('x[5:0] + x[11:6]'), t)).status).toBe('pass');
+    const wrong = await proveAgainstTable(design("x == 12'd1234 ? 7'd0 : x[5:0] + x[11:6]"), t);
+    expect(wrong).toMatchObject({ status: 'fail', cex: { row: 1234 } });
+  }, 120_000);
 });
