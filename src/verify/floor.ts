@@ -75,7 +75,8 @@ export interface FloorParams {
   timeoutMs?: number;
   /**
    * When the floor must be done (a performance.now() time): Yosys is stopped there (the covers are the
-   * floor when no Yosys run finished), and the optimizer's polish of a floor circuit ends there. A timeout bounds every stage.
+   * floor when no Yosys run finished), and the optimizer's polish of a floor circuit ends there. A
+   * timeout bounds every stage.
    */
   deadline?: number;
   /** Read a strategy's netlist otherwise (tests inject a broken one). */
