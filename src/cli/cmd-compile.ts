@@ -81,7 +81,8 @@ function floorHeadline(spec: Spec, r: CompileRun, strategy: string): string {
 /** The floor's line: each strategy's size as ABC gave it and after btfc's optimizer. */
 function floorLine(r: CompileRun): string | undefined {
   if (!r.floor) return undefined;
-  const tries = r.floor.tries.map((t) => (t.status === 'pass' ? `${t.strategy} ${t.abcAigNodes} → ${t.aigNodes}`
+  // A passing try with a message was not finished (far larger than the best): ABC's size alone.
+  const tries = r.floor.tries.map((t) => (t.status === 'pass' ? `${t.strategy} ${t.abcAigNodes}${t.message ? ` (${t.message})` : ` → ${t.aigNodes}`}`
     : `${t.strategy} ${t.status}${t.message ? ` (${t.message.split('\n')[0]})` : ''}`));
   return `floor (Yosys + ABC → btfc's optimizer, AIG nodes): ${tries.join('; ')} (${ms(r.floor.timeMs)})`;
 }

@@ -275,7 +275,7 @@ function finishFloor(spec: Spec, strategy: FloorStrategy, json: string, params: 
   // A circuit far larger than the best one cannot win: not even simplified (a 3,000-node read-back of a
   // 17-input table took simplify half a minute), it is reported with ABC's size.
   if (bestAig !== undefined && abcAigNodes > bestAig * POLISH_RATIO) {
-    return { tried: { status: 'pass', abcAigNodes, aigNodes: abcAigNodes, message: 'not finished: far larger than the best floor circuit' } };
+    return { tried: { status: 'pass', abcAigNodes, aigNodes: abcAigNodes, message: 'not finished: far larger than the best' } };
   }
   const deadline = Math.min(params.deadline ?? Infinity, performance.now() + FLOOR_OPTIMIZE_MS);
   const synthesis = finishNetlist(spec, nl, noExtraction(nl), { effort: Math.min(params.effort ?? 1000, FLOOR_EFFORT), seed: params.seed ?? 1, deadline });
