@@ -33,7 +33,7 @@ import type { ExtractStats } from '../gates/extract.js';
 import { TT, sopVerilog, tableSourceVerilog } from './gold.js';
 import { netlistFromYosysJson } from './yosys-netlist.js';
 import { SYNTH_TABLE, synthSteps } from './baseline.js';
-import { abortYosys, runYosysInWorker, yosysErrors, yosysName } from './yosys.js';
+import { runYosysInWorker, yosysErrors, yosysName } from './yosys.js';
 import { Interrupted } from '../util/interrupt.js';
 
 export type FloorStrategy = 'covers' | 'abc collapse' | 'abc -g aig' | 'abc &deepsyn' | 'design' | 'yosys expressions';
@@ -240,12 +240,13 @@ export async function floorCircuits(spec: Spec, params: FloorParams = {}): Promi
 /** A Yosys run stopped at `deadline` (undefined then); an interruption by the user still throws. */
 async function yosysBounded(args: string[], files: Record<string, string>, deadline: number | undefined) {
   if (deadline === undefined) return runYosysInWorker(args, files);
-  let timedOut = false;
-  const timer = setTimeout(() => { timedOut = true; abortYosys(); }, Math.max(0, deadline - performance.now()));
+  // This run alone is cancelled: another floor may be using the same Yosys worker (decomposition blocks).
+  const stop = new AbortController();
+  const timer = setTimeout(() => stop.abort(), Math.max(0, deadline - performance.now()));
   try {
-    return await runYosysInWorker(args, files);
+    return await runYosysInWorker(args, files, stop.signal);
   } catch (err) {
-    if (timedOut && err instanceof Interrupted) return undefined;
+    if (stop.signal.aborted && err instanceof Interrupted) return undefined;
     throw err;
   } finally {
     clearTimeout(timer);

@@ -2,7 +2,7 @@
 // lives here and the main thread talks to it by messages (yosys.ts). One request at a time.
 // Stage: verify.
 
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { runYosys } from '@yowasp/yosys';
 
 export interface YosysRequest { id: number; args: string[]; files: Record<string, string> }
@@ -20,6 +20,12 @@ export interface YosysReply {
 
 const decoder = new TextDecoder();
 
+/**
+ * Requests cancelled while they waited (yosys.ts cancelRequest): slot id % length holds id. Messages are
+ * handled in order, so a cancellation sent as a message would arrive after the request it cancels.
+ */
+const cancelled = new Int32Array((workerData as { cancelled: SharedArrayBuffer }).cancelled);
+
 function textFiles(tree: unknown, inputs: Record<string, string>): Record<string, string> {
   const out: Record<string, string> = {};
   if (!tree || typeof tree !== 'object') return out;
@@ -31,6 +37,10 @@ function textFiles(tree: unknown, inputs: Record<string, string>): Record<string
 }
 
 parentPort!.on('message', async (req: YosysRequest) => {
+  if (Atomics.load(cancelled, req.id % cancelled.length) === req.id) {
+    parentPort!.postMessage({ id: req.id, ok: false, log: '', files: {}, crash: 'cancelled' } satisfies YosysReply);
+    return;
+  }
   let log = '';
   const sink = (b: Uint8Array | null) => { if (b) log += decoder.decode(b, { stream: true }); };
   try {

@@ -19,14 +19,17 @@ export interface YosysResult {
 
 let worker: Worker | undefined;
 let nextId = 1;
-/** Requests in flight, with the worker each was sent to. */
-const pending = new Map<number, { resolve: (r: YosysReply) => void; reject: (e: Error) => void; w: Worker }>();
+/** Requests in flight, with the worker each was sent to (in order: a worker runs them first come, first served). */
+const pending = new Map<number, { resolve: (r: YosysReply) => void; reject: (e: Error) => void; w: Worker; request: YosysRequest }>();
+/** Shared with every worker: the ids of requests cancelled before they ran (yosys-worker.ts). */
+const CANCEL_SLOTS = 1024;
+const cancelled = new Int32Array(new SharedArrayBuffer(4 * CANCEL_SLOTS));
 
 function getWorker(): Worker {
   if (worker) return worker;
   const path = workerPath('verify/yosys-worker.js');
   if (!existsSync(path)) throw new Error(`the Yosys worker ${path} is missing: build btfc first (npm run build)`);
-  const w = new Worker(path);
+  const w = new Worker(path, { workerData: { cancelled: cancelled.buffer } });
   w.on('message', (r: YosysReply) => {
     const p = pending.get(r.id);
     if (!p) return;
@@ -52,21 +55,59 @@ function getWorker(): Worker {
   return w;
 }
 
-/** Run Yosys with `args` on an in-memory file tree, in the shared worker thread. */
-export async function runYosysInWorker(args: string[], files: Record<string, string>): Promise<YosysResult> {
+/**
+ * Run Yosys with `args` on an in-memory file tree, in the shared worker thread. `signal` cancels this
+ * request alone (a deadline: Interrupted), where abortYosys stops every request (the user's Ctrl-C).
+ */
+export async function runYosysInWorker(args: string[], files: Record<string, string>, signal?: AbortSignal): Promise<YosysResult> {
+  if (signal?.aborted) throw new Interrupted();
   const w = getWorker();
   const id = nextId++;
-  const reply = await new Promise<YosysReply>((resolve, reject) => {
-    pending.set(id, { resolve, reject, w });
-    w.ref();
-    w.postMessage({ id, args, files } satisfies YosysRequest);
-  });
+  const cancel = () => cancelRequest(id);
+  signal?.addEventListener('abort', cancel, { once: true });
+  let reply: YosysReply;
+  try {
+    reply = await new Promise<YosysReply>((resolve, reject) => {
+      const request: YosysRequest = { id, args, files };
+      pending.set(id, { resolve, reject, w, request });
+      w.ref();
+      w.postMessage(request);
+    });
+  } finally {
+    signal?.removeEventListener('abort', cancel);
+  }
   if (reply.crash) {
     // A WebAssembly trap (e.g. out of memory) leaves the instance unusable: start a fresh worker next time.
     if (worker === w) await closeYosys();
     throw new Error(`Yosys could not run: ${reply.crash}`);
   }
   return { ok: reply.ok, stdout: reply.log, files: reply.files };
+}
+
+/**
+ * Cancel one request: rejected with Interrupted at once. When it is running, its worker is terminated and
+ * the requests queued behind it go to a fresh worker; when it waits, the worker skips it. Two floors run
+ * side by side (discover's and its decomposition blocks'), and one's deadline must not stop the other's run.
+ */
+function cancelRequest(id: number): void {
+  const p = pending.get(id);
+  if (!p) return;
+  pending.delete(id);
+  const mine = [...pending].filter(([, q]) => q.w === p.w);
+  const running = mine.every(([other]) => other > id);
+  if (running) {
+    if (worker === p.w) worker = undefined;
+    void p.w.terminate();
+    for (const [, q] of mine) {
+      const w = getWorker();
+      q.w = w;
+      w.ref();
+      w.postMessage(q.request);
+    }
+  } else {
+    Atomics.store(cancelled, id % CANCEL_SLOTS, id);
+  }
+  p.reject(new Interrupted());
 }
 
 /**
