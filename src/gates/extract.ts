@@ -25,7 +25,7 @@ import {
 import { buildExpr, evalExpr, exprCost, synthPartial, type PartialFn } from './small-synth.js';
 import { determines, minimalSupport } from './support.js';
 import { buildCover, intervalCover } from './isop.js';
-import { buildThreshold, integerThreshold, type ThresholdTerm } from './threshold-form.js';
+import { buildThreshold, integerThreshold, LAST_RESORT_BITS, type ThresholdTerm } from './threshold-form.js';
 import { Interrupted } from '../util/interrupt.js';
 
 export type NodeForm = 'const' | 'copy' | 'and' | 'or' | 'maj' | 'wide';
@@ -238,7 +238,8 @@ interface WideRead { lit: Lit; support: number; patterns: number; gates: number 
 /**
  * A node needing more than one gate: minimal support, then small synthesis with unseen patterns free —
  * or, when that search would be too long (past the deadline, a support over 16 senders, or small
- * synthesis out of its work budget), the node's threshold form (threshold-form.ts).
+ * synthesis out of its work budget), the node's threshold form (threshold-form.ts), and when integer
+ * weights do not separate its patterns, its exact cover (exactCover).
  */
 function readWide(n: number, cands: Cand[], target: Uint32Array, care: Uint32Array, R: number, add: (g: Gate) => Lit,
   net: BtfNet, limits: ExtractLimits): WideRead {
@@ -251,11 +252,17 @@ function readWide(n: number, cands: Cand[], target: Uint32Array, care: Uint32Arr
   const support = late(limits) ? undefined : minimalSupport(cands, target, care, R, () => late(limits));
   const small = support && support.length <= 16 ? synthWide(n, support, target, care, R, add, limits) : undefined;
   if (small) return small;
+  return thresholdRead(cands, target, care, R, add)
+    ?? exactCover(n, support ?? minimalSupport(cands, target, care, R, () => false) ?? cands, target, care, R, add);
+}
+
+/** The node's threshold form over `cands` with integer weights of up to `maxBits`; undefined when none separates. */
+function thresholdRead(cands: Cand[], target: Uint32Array, care: Uint32Array, R: number, add: (g: Gate) => Lit, maxBits?: number): WideRead | undefined {
   const terms: ThresholdTerm[] = cands.map((c) => (c.signed < 0
     ? { lit: c.lit ^ 1, col: c.col.map((x) => ~x >>> 0), weight: -c.signed }
     : { lit: c.lit, col: c.col, weight: c.signed }));
-  const int = integerThreshold(terms, target, care, R);
-  if (!int) return exactCover(n, support ?? minimalSupport(cands, target, care, R, () => false) ?? cands, target, care, R, add);
+  const int = integerThreshold(terms, target, care, R, maxBits);
+  if (!int) return undefined;
   const used = terms.map((t, i) => ({ t, w: int.weights[i]! })).filter((x) => x.w > 0);
   const built = buildThreshold(used.map((x) => x.t.lit), used.map((x) => x.w), int.threshold, add);
   return { lit: built.lit, support: used.length, patterns: distinctPatterns(used.map((x) => x.t.col), care, R), gates: built.gates };
@@ -297,7 +304,12 @@ const COVER_MAX_SUPPORT = 20;
  * support, whatever the deadline, as an irredundant sum of products with unseen patterns free.
  */
 function exactCover(n: number, support: Cand[], target: Uint32Array, care: Uint32Array, R: number, add: (g: Gate) => Lit): WideRead {
-  if (support.length > COVER_MAX_SUPPORT) throw new Error(`internal: BTF node ${n} has no integer threshold form on its patterns and ${support.length} senders`);
+  if (support.length > COVER_MAX_SUPPORT) {
+    // Too wide to tabulate: finer integer weights, a larger adder tree that simplify and optimize shrink.
+    const fine = thresholdRead(support, target, care, R, add, LAST_RESORT_BITS);
+    if (!fine) throw new Error(`internal: BTF node ${n} has no integer threshold form on its patterns and ${support.length} senders`);
+    return fine;
+  }
   const { vars, fn, patterns } = patternFunction(support, target, care, R);
   const lower = fn.value.map((v, w) => v & fn.care[w]!);
   const upper = fn.value.map((v, w) => v | ~fn.care[w]!);

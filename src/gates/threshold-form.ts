@@ -17,6 +17,11 @@ export interface ThresholdTerm { lit: Lit; col: Uint32Array; weight: number }
 
 /** Scales tried: the largest weight becomes 1, 2, 4, … up to 2^MAX_BITS. */
 const MAX_BITS = 16;
+/**
+ * The last resort's scales (extract.ts, a node too wide to tabulate): sums of 2^40-scaled weights stay
+ * exact in a double for any sender count a net has, and separate margins down to about 2^-40 of the weight.
+ */
+export const LAST_RESORT_BITS = 40;
 
 const bitAt = (col: Uint32Array, i: number): number => (col[i >>> 5]! >>> (i & 31)) & 1;
 
@@ -24,11 +29,11 @@ const bitAt = (col: Uint32Array, i: number): number => (col[i >>> 5]! >>> (i & 3
  * Integer weights and threshold that reproduce `target` on the cared rows (rows 0 … R−1), coarsest first;
  * undefined when no scale up to 2^MAX_BITS separates them.
  */
-export function integerThreshold(terms: readonly ThresholdTerm[], target: Uint32Array, care: Uint32Array, R: number):
+export function integerThreshold(terms: readonly ThresholdTerm[], target: Uint32Array, care: Uint32Array, R: number, maxBits = MAX_BITS):
   { weights: number[]; threshold: number } | undefined {
   const max = Math.max(0, ...terms.map((t) => t.weight));
   if (max === 0) return undefined;
-  for (let bits = 0; bits <= MAX_BITS; bits++) {
+  for (let bits = 0; bits <= maxBits; bits++) {
     const scale = 2 ** bits / max;
     const weights = terms.map((t) => Math.round(t.weight * scale));
     let lowestOne = Infinity;
