@@ -258,9 +258,7 @@ function readWide(n: number, cands: Cand[], target: Uint32Array, care: Uint32Arr
 
 /** The node's threshold form over `cands` with integer weights of up to `maxBits`; undefined when none separates. */
 function thresholdRead(cands: Cand[], target: Uint32Array, care: Uint32Array, R: number, add: (g: Gate) => Lit, maxBits?: number): WideRead | undefined {
-  const terms: ThresholdTerm[] = cands.map((c) => (c.signed < 0
-    ? { lit: c.lit ^ 1, col: c.col.map((x) => ~x >>> 0), weight: -c.signed }
-    : { lit: c.lit, col: c.col, weight: c.signed }));
+  const terms: ThresholdTerm[] = cands.map(positive).map((c) => ({ lit: c.lit, col: c.col, weight: c.signed }));
   const int = integerThreshold(terms, target, care, R, maxBits);
   if (!int) return undefined;
   const used = terms.map((t, i) => ({ t, w: int.weights[i]! })).filter((x) => x.w > 0);
@@ -276,11 +274,17 @@ function distinctPatterns(cols: readonly Uint32Array[], care: Uint32Array, R: nu
 }
 
 /**
- * The node as a partial function of its senders `support` (one variable each, complemented where its
- * weight is negative, so a threshold node becomes a monotone function): value and care per pattern.
+ * A sender complemented where its weight is negative, so that every weight is positive and a threshold
+ * node becomes a monotone function of its senders.
+ */
+const positive = (c: Cand): Cand => (c.signed < 0 ? { ...c, lit: c.lit ^ 1, col: c.col.map((x) => ~x >>> 0), signed: -c.signed } : c);
+
+/**
+ * The node as a partial function of its senders `support` (one variable each, made positive): value and
+ * care per pattern.
  */
 function patternFunction(support: Cand[], target: Uint32Array, care: Uint32Array, R: number): { vars: Cand[]; fn: PartialFn; patterns: number } {
-  const vars = support.map((c) => (c.signed < 0 ? { ...c, lit: c.lit ^ 1, col: c.col.map((x) => ~x >>> 0) } : c));
+  const vars = support.map(positive);
   const s = vars.length;
   const fn: PartialFn = { s, value: new Uint32Array(Math.max(1, 2 ** s / 32)), care: new Uint32Array(Math.max(1, 2 ** s / 32)) };
   let patterns = 0;
@@ -312,8 +316,7 @@ function exactCover(n: number, support: Cand[], target: Uint32Array, care: Uint3
   }
   const { vars, fn, patterns } = patternFunction(support, target, care, R);
   const lower = fn.value.map((v, w) => v & fn.care[w]!);
-  const upper = fn.value.map((v, w) => v | ~fn.care[w]!);
-  if (fn.s < 5) upper[0] = upper[0]! & (2 ** 2 ** fn.s - 1);
+  const upper = fn.value.map((v, w) => v | ~fn.care[w]!); // bits past 2^s: isop masks them
   const built = buildCover(intervalCover(lower, upper, fn.s), vars.map((c) => c.lit), add);
   return { lit: built.lit, support: fn.s, patterns, gates: built.gates };
 }
