@@ -110,8 +110,12 @@ export async function readBackRound(spec: Spec, items: TableItems, rn: RoundNet,
 }
 
 const restartOf = (f: FoundCircuit) => (f.kind === 'net' ? f.restart : -1);
-/** The floor ranks after every RRR circuit of the same cost: RRR's result is reproducible, &deepsyn's is not. */
-const floorLast = (f: FoundCircuit) => (f.kind === 'floor' ? 1 : 0);
+/**
+ * The floor ranks after every RRR circuit of the same cost: RRR's result is reproducible, &deepsyn's is not.
+ * A per-output circuit that took some outputs from the floor ranks after the floor itself: of the same
+ * size, it is the floor's work.
+ */
+const floorLast = (f: FoundCircuit) => (f.kind === 'floor' ? 1 : f.kind === 'cones' && f.fromFloor.length > 0 ? 2 : 0);
 
 /**
  * Sort `circuits` best first (ties: the earlier round, then restart) and polish the best few again at the
@@ -162,6 +166,7 @@ export function describeCircuit(f: FoundCircuit): string {
     .with({ kind: 'composed' }, (c) => `decomposition ${c.architecture}`)
     .with({ kind: 'floor' }, (f) => `${f.architecture} (${floorSource(f.strategy)}, then btfc's simplify and optimizer)`)
     .with({ kind: 'windows' }, (w) => `window re-synthesis (${w.replacements} replacements) of ${describeCircuit(w.base)}`)
+    .with({ kind: 'cones' }, (c) => `output groups solved on their own supports and merged (${c.architecture})`)
     .exhaustive();
 }
 
@@ -182,6 +187,7 @@ export function circuitArchitecture(f: FoundCircuit, inputNames: readonly string
     })
     .with({ kind: 'floor' }, (f) => f.architecture)
     .with({ kind: 'windows' }, (w) => `windows on ${circuitArchitecture(w.base, inputNames)}`)
+    .with({ kind: 'cones' }, (c) => `per output (${c.architecture})`)
     .exhaustive();
 }
 
@@ -202,6 +208,7 @@ function usesRrr(f: FoundCircuit): boolean {
     .with({ kind: 'composed' }, (c) => usesRrr(c.h) || usesRrr(c.g))
     .with({ kind: 'floor' }, () => false)
     .with({ kind: 'windows' }, (w) => usesRrr(w.base))
+    .with({ kind: 'cones' }, (c) => c.groups.some((g) => g.circuit !== undefined && usesRrr(g.circuit)))
     .exhaustive();
 }
 
@@ -218,5 +225,12 @@ export function chosenJson(f: FoundCircuit, inputNames: readonly string[]): obje
     })
     .with({ kind: 'floor' }, (f) => ({ kind: 'floor', architecture: f.architecture, strategy: f.strategy }))
     .with({ kind: 'windows' }, (w) => ({ kind: 'windows', replacements: w.replacements, base: chosenJson(w.base, inputNames) }))
+    .with({ kind: 'cones' }, (c) => ({
+      kind: 'cones', architecture: c.architecture, fromFloor: c.fromFloor, ...(c.floorStrategy ? { floorStrategy: c.floorStrategy } : {}),
+      groups: c.groups.map((g) => {
+        const names = g.support.map((j) => inputNames[j] ?? `x${j}`);
+        return { outputs: g.outputs, support: names, ...(g.circuit ? { circuit: chosenJson(g.circuit, names) } : {}) };
+      }),
+    }))
     .exhaustive();
 }

@@ -24,6 +24,9 @@
 //   tables of 6–12 inputs; parity, not multipliers, adders or majority) first spends up to half the time on
 //   h and g, each a discover of its own; their composed circuit must then be beaten by the whole
 //   function's own search in the remaining time.
+// - Per output (cones.ts): a multi-output table of 9–16 inputs then spends up to 30 % of the time left on
+//   its output groups, each on its own support, a discover of its own; their circuits are merged (the
+//   floor's cones standing in for groups RRR did not solve) and the result competes.
 // - Circuits (circuits.ts): every solution → synthesize() (extract → simplify → optimize → exhaustive
 //   simulation) at optimizer effort 200 during the search (≈ 5× faster than 1000 and the same sizes on
 //   the 2×2 multiplier); at the end the best 4 are synthesised again at the full effort. The best is the
@@ -43,6 +46,7 @@ import { finish, type Certified, type FinishCandidate, type Finished } from '../
 import { buildHtmlReport, buildReport, type ReportInput } from '../flow/report.js';
 import type { HtmlProgressPoint } from '../emit/html-report.js';
 import { decomposition, discoverBlocks } from './blocks.js';
+import { conesCircuit, discoverCones, wantsCones } from './cones.js';
 import { chosenJson, circuitStrategy, describeCircuit, efforts, Found, rankAndPolish } from './circuits.js';
 import { runRounds } from './scheduler.js';
 import { FLOOR_BESIDE_SHARE, floorCircuits, floorDeadline, type FloorCircuit, type FloorParams, type FloorResult } from '../verify/floor.js';
@@ -71,23 +75,28 @@ export async function discover(spec: Spec, params: DiscoverParams, hooks: Discov
     await pendingFloor.catch(() => undefined); // settled before the error goes on: no Yosys run outlives it
     throw err;
   });
-  const { blocks, search } = searched;
+  const { blocks, cones, search } = searched;
   const floor = await pendingFloor;
   progress.floor(floor);
+  const grainRows = [...(blocks?.rows ?? []), ...(cones?.rows ?? [])];
+  const grainRounds = (blocks?.rounds ?? 0) + (cones?.rounds ?? 0);
   const aborted = (): DiscoverResult => ({
-    circuits: found.circuits, rows: [...(blocks?.rows ?? []), ...search.scheduler.rows(found.circuits)],
-    rounds: (blocks?.rounds ?? 0) + search.rounds, stoppedBy: 'aborted', searchMs: search.searchMs, proofFailures: [],
+    circuits: found.circuits, rows: [...grainRows, ...search.scheduler.rows(found.circuits)],
+    rounds: grainRounds + search.rounds, stoppedBy: 'aborted', searchMs: search.searchMs, proofFailures: [],
     timeMs: performance.now() - t0, files: [], ...(floor ? { floor } : {}),
   });
   // An interrupted search is neither polished nor proved, and writes nothing: the caller says what the
   // best circuit so far was (found.circuits is ranked once rankAndPolish has started).
   if (search.stoppedBy === 'aborted') return aborted();
   try {
+    // The groups RRR did not solve take the floor's cones: only now is the floor there.
+    const merged = cones ? conesCircuit(spec, cones, floor?.best, params.seed, effort.full) : undefined;
+    if (merged) found.add(merged);
     const polishBy = performance.now() + Math.max(POLISH_MIN_MS, params.timeoutMs * POLISH_SHARE);
     const circuits = await rankAndPolish(spec, [...found.circuits, ...(floor?.best ? [floorFound(floor.best)] : [])], params.seed, effort, { deadline: polishBy, ...(hooks.signal ? { signal: hooks.signal } : {}) });
     const windows = params.windows === false ? undefined : await windowsOnBest(spec, circuits, params, hooks.signal);
     return await finishSearch(spec, params, t0, hooks.signal, {
-      circuits, rows: [...(blocks?.rows ?? []), ...search.scheduler.rows(circuits)], rounds: (blocks?.rounds ?? 0) + search.rounds,
+      circuits, rows: [...grainRows, ...search.scheduler.rows(circuits)], rounds: grainRounds + search.rounds,
       stoppedBy: search.stoppedBy, searchMs: search.searchMs, ...(floor ? { floor } : {}), ...(windows ? { windows } : {}), progress: progress.points(search.searchMs),
       curves: progress.curves,
     });
@@ -97,7 +106,10 @@ export async function discover(spec: Spec, params: DiscoverParams, hooks: Discov
   }
 }
 
-/** The RRR part of the search: the decomposition's blocks, when there is one, then the rounds. */
+/**
+ * The RRR part of the search: the decomposition's blocks, when there is one, then the output groups
+ * (merged later, with the floor), then the whole function's rounds.
+ */
 async function searchRrr(spec: Spec, params: DiscoverParams, hooks: DiscoverHooks, found: Found, t0: number,
   effort: { full: number; search: number }, dec: ReturnType<typeof decomposition>, onComposed: (c: FoundCircuit) => void) {
   const blocks = dec ? await discoverBlocks(spec, dec, params, hooks, effort.full, discover) : undefined;
@@ -105,8 +117,10 @@ async function searchRrr(spec: Spec, params: DiscoverParams, hooks: DiscoverHook
     found.add(blocks.circuit);
     onComposed(blocks.circuit);
   }
+  const cones = wantsCones(spec, params) && !hooks.signal?.aborted
+    ? await discoverCones(spec, params, hooks, t0 + params.timeoutMs, discover) : undefined;
   const search = await runRounds(spec, params, hooks, found, t0, effort.search);
-  return { blocks, search };
+  return { blocks, cones, search };
 }
 
 /**

@@ -35,6 +35,11 @@ export interface DiscoverParams {
   windows?: boolean;
   /** Try a disjoint decomposition first (decompose.ts; default true). */
   decompose?: boolean;
+  /**
+   * Also solve output groups on their own supports and merge them (cones.ts): true always for a
+   * multi-output table, false never; default: from CONES_MIN_INPUTS inputs.
+   */
+  cones?: boolean;
   /** Write the best circuit (and the JSON report) there, through flow/finish.ts; nothing is written without. */
   outputs?: Pick<OutputPaths, 'verilog' | 'svg' | 'json' | 'html' | 'stdout'>;
   /** For the HTML report (outputs.html): the spec's text. */
@@ -140,7 +145,30 @@ export interface WindowsCircuit {
   synthesis: Synthesis;
 }
 
-export type FoundCircuit = NetCircuit | ComposedCircuit | FloorFoundCircuit | WindowsCircuit;
+/** A group of outputs solved on its own support (cones.ts), with the best circuit its search found. */
+export interface ConeGroup {
+  outputs: number[];
+  /** The function's inputs the group depends on (its circuit's inputs, in order). */
+  support: number[];
+  circuit?: FoundCircuit;
+  /** For a group of empty support: the constant value of each of its outputs (no search is run). */
+  constant?: (0 | 1)[];
+}
+
+/** A multi-output circuit merged from its output groups' circuits (cones.ts), the floor's for those RRR did not solve. */
+export interface ConesCircuit {
+  kind: 'cones';
+  /** `O[0], O[1]: 4-4-2 σ3; CARRY: abc collapse`. */
+  architecture: string;
+  round: 0;
+  groups: ConeGroup[];
+  /** Outputs taken from the floor's circuit (ascending; empty when RRR solved every group). */
+  fromFloor: number[];
+  floorStrategy?: FloorStrategy;
+  synthesis: Synthesis;
+}
+
+export type FoundCircuit = NetCircuit | ComposedCircuit | FloorFoundCircuit | WindowsCircuit | ConesCircuit;
 
 export type ProvedCircuit = FoundCircuit & {
   verilog: string;

@@ -1,5 +1,6 @@
-// Composition of two circuits: f(X) = g(h(X_A), X_B) built from the netlists of h and g (discover's
-// disjoint decomposition, discover/decompose.ts). Stage: extract — the composed netlist then goes through
+// Composition of circuits: f(X) = g(h(X_A), X_B) built from the netlists of h and g (discover's disjoint
+// decomposition, discover/decompose.ts), and a multi-output function merged from circuits of its outputs
+// (discover's per-output grain, discover/cones.ts). Stage: extract — the composed netlist then goes through
 // the same simplify → optimize → exhaustive simulation as any extracted one (synthesize.ts, finishNetlist).
 
 import type { Port } from '../ir/spec.js';
@@ -32,5 +33,36 @@ export function composeNetlists(
   const outs = instantiate(nl, g, [hOut!, ...free.map((j) => inputLit(j))]);
   if (outs.length !== nl.outputs.length) throw new Error(`internal: ${g.name} has ${outs.length} outputs, ${name} ${nl.outputs.length}`);
   nl.outputs = outs;
+  return nl;
+}
+
+/** A circuit of some of a function's outputs over some of its inputs (the per-output grain's parts). */
+export interface OutputPart {
+  netlist: Netlist;
+  /** The function's input feeding each of the part's inputs, in order. */
+  inputs: readonly number[];
+  /** The function's output each of the part's outputs drives, in order. */
+  outputs: readonly number[];
+}
+
+/**
+ * One netlist over the function's ports from circuits of disjoint sets of its outputs: every part's gates
+ * copied in with its inputs bound to the function's. Logic the parts have in common is not shared yet:
+ * the simplifier's structural hashing and the optimizer's resubstitution do that afterwards.
+ */
+export function mergeOutputs(name: string, inputPorts: Port[], outputPorts: Port[], parts: readonly OutputPart[]): Netlist {
+  const nl = emptyNetlist(name, inputPorts, outputPorts);
+  const set = new Array<boolean>(nl.outputs.length).fill(false);
+  for (const p of parts) {
+    const outs = instantiate(nl, p.netlist, p.inputs.map((j) => inputLit(j)));
+    if (outs.length !== p.outputs.length) throw new Error(`internal: ${p.netlist.name} has ${outs.length} outputs, ${p.outputs.length} expected`);
+    p.outputs.forEach((k, i) => {
+      if (set[k]) throw new Error(`internal: output ${k} of ${name} is driven by two parts`);
+      set[k] = true;
+      nl.outputs[k] = outs[i]!;
+    });
+  }
+  const missing = set.indexOf(false);
+  if (missing >= 0) throw new Error(`internal: output ${missing} of ${name} is driven by no part`);
   return nl;
 }

@@ -1,0 +1,210 @@
+// The per-output grain of `btfc discover` (issue 10's second grain): a multi-output function is also
+// solved one output group at a time. Each output's support is taken on the care set (the inputs it really
+// depends on), outputs of the same support form a group of at most GROUP_MAX, and each group is a discover
+// of its own — RRR alone, on its support only, with a share of CONES_SHARE of the time in proportion to its
+// rows × outputs. A group of 6 inputs out of 12 is a table of 64 rows, not 4,096: RRR solves cones the
+// whole function's net cannot.
+//
+// The groups' circuits are merged into one netlist (gates/compose.ts mergeOutputs) and finished like any
+// extracted one: structural hashing shares the gates they have in common, the optimizer resubstitutes
+// across them, and exhaustive simulation checks the whole. A group RRR does not solve takes its outputs
+// from the floor's circuit, when there is one (the floor's gates its other outputs do not use are removed
+// by the simplifier), so what RRR found is kept and the hybrid competes, as a decomposition's block does.
+// Stage: discover (between lower and solve: it builds the groups' specs and runs discover on each).
+
+import { bitNames, type Spec } from '../ir/spec.js';
+import { countGates, emptyNetlist, LIT_FALSE, LIT_TRUE, type Netlist } from '../ir/netlist.js';
+import { TruthTable } from '../ir/truth-table.js';
+import { mergeOutputs, type OutputPart } from '../gates/compose.js';
+import { finishNetlist } from '../gates/synthesize.js';
+import type { ExtractStats } from '../gates/extract.js';
+import type { FloorCircuit } from '../verify/floor.js';
+import { circuitArchitecture } from './circuits.js';
+import type { CandidateRow, ConesCircuit, ConeGroup, Discover, DiscoverHooks, DiscoverParams, FoundCircuit } from './types.js';
+
+/** Share of the time left that the groups' searches may use before the whole function's own rounds. */
+export const CONES_SHARE = 0.3;
+/** Least time a group's search is given (a round needs some): a 2-input group by rows alone would get milliseconds. */
+const GROUP_MIN_MS = 1500;
+/** Most outputs in one group (outputs of the same support beyond it make another group). */
+const GROUP_MAX = 3;
+/** Most groups: beyond it each would get too little time to solve anything (a 64-output demultiplexer). */
+const MAX_GROUPS = 8;
+/**
+ * Fewest inputs for the grain to run by default: below it the whole function's net solves within seconds
+ * (measured on the benchmark set: every multi-output table of up to 8 inputs RRR solved whole was solved
+ * before any of 9 or more), so the grain would only take time from it.
+ */
+export const CONES_MIN_INPUTS = 9;
+/** Most inputs: the support is found by projecting all 2^n rows once per input and output. */
+export const CONES_MAX_INPUTS = 16;
+
+/**
+ * The inputs output k depends on over the care set: starting from all of them, an input is dropped when
+ * the care rows, projected onto the inputs still kept, give no two different values of k on one pattern
+ * (checked by projection, not pairwise, so two dropped inputs cannot hide a conflict between them).
+ */
+export function outputSupport(table: TruthTable, k: number): number[] {
+  const n = table.numInputs;
+  const seen = new Int8Array(table.numRows);
+  let keep = table.numRows - 1;
+  for (let x = 0; x < n; x++) {
+    const trial = keep & ~(1 << x);
+    seen.fill(-1);
+    let conflict = false;
+    for (let m = 0; m < table.numRows && !conflict; m++) {
+      if (!table.isCare(k, m)) continue;
+      const p = m & trial;
+      const v = table.value(k, m);
+      if (seen[p] === -1) seen[p] = v;
+      else if (seen[p] !== v) conflict = true;
+    }
+    if (!conflict) keep = trial;
+  }
+  const support: number[] = [];
+  for (let x = 0; x < n; x++) if ((keep >>> x) & 1) support.push(x);
+  return support;
+}
+
+/** Output groups (outputs of one support, at most GROUP_MAX each), in output order. */
+export function coneGroups(table: TruthTable): Array<{ outputs: number[]; support: number[] }> {
+  const bySupport = new Map<string, { outputs: number[]; support: number[] }[]>();
+  const groups: Array<{ outputs: number[]; support: number[] }> = [];
+  for (let k = 0; k < table.numOutputs; k++) {
+    const support = outputSupport(table, k);
+    const key = support.join(',');
+    const list = bySupport.get(key) ?? [];
+    bySupport.set(key, list);
+    const open = list.find((g) => g.outputs.length < GROUP_MAX);
+    if (open) open.outputs.push(k);
+    else {
+      const g = { outputs: [k], support };
+      list.push(g);
+      groups.push(g);
+    }
+  }
+  return groups;
+}
+
+/** The table of `outputs` over `support` alone: a care row of the whole table sets its projection's row. */
+export function groupTable(table: TruthTable, outputs: readonly number[], support: readonly number[]): TruthTable {
+  const t = new TruthTable(support.length, outputs.length);
+  for (let m = 0; m < table.numRows; m++) {
+    let p = 0;
+    for (let j = 0; j < support.length; j++) p |= ((m >>> support[j]!) & 1) << j;
+    outputs.forEach((k, i) => { if (table.isCare(k, m)) t.set(i, p, table.value(k, m)); });
+  }
+  return t;
+}
+
+/** Whether the grain runs for `spec`: a multi-output table of CONES_MIN_INPUTS to CONES_MAX_INPUTS inputs, not turned off. */
+export function wantsCones(spec: Spec, params: Pick<DiscoverParams, 'cones'>): boolean {
+  const t = spec.table;
+  if (params.cones === false || t.numOutputs < 2 || t.numInputs > CONES_MAX_INPUTS) return false;
+  return params.cones === true || t.numInputs >= CONES_MIN_INPUTS;
+}
+
+function groupSpec(spec: Spec, g: { outputs: number[] }, table: TruthTable): Spec {
+  return {
+    name: `${spec.name}_o${g.outputs.join('_')}`, file: spec.file,
+    inputs: [{ name: 'x', width: table.numInputs, bus: true }],
+    outputs: [{ name: 'y', width: table.numOutputs, bus: table.numOutputs > 1 }],
+    table, solve: {},
+  };
+}
+
+/** The groups' searches: each group with its best circuit (none when RRR found none), their rows and rounds. */
+export interface ConesSearch {
+  groups: ConeGroup[];
+  rows: CandidateRow[];
+  rounds: number;
+}
+
+const label = (g: { outputs: number[] }) => `o${g.outputs.join(',')}`;
+
+/**
+ * Search every group (each a discover without floor, windows, proof or a grain of its own) within
+ * CONES_SHARE of the time left before `end`; undefined when the groups are one group of every input.
+ */
+export async function discoverCones(spec: Spec, params: DiscoverParams, hooks: DiscoverHooks, end: number, discover: Discover): Promise<ConesSearch | undefined> {
+  const plan = coneGroups(spec.table);
+  if (plan.length > MAX_GROUPS || (plan.length === 1 && plan[0]!.support.length === spec.table.numInputs)) return undefined;
+  const stop = performance.now() + Math.max(0, end - performance.now()) * CONES_SHARE;
+  const { outputs: _none, ...inner } = params;
+  const weight = (g: { outputs: number[]; support: number[] }) => g.outputs.length * 2 ** g.support.length;
+  let weightLeft = plan.reduce((s, g) => s + weight(g), 0);
+  const out: ConesSearch = { groups: [], rows: [], rounds: 0 };
+  for (const g of plan) {
+    if (g.support.length === 0) { // constant outputs: nothing to search
+      out.groups.push({ ...g, constant: g.outputs.map((k) => constantValue(spec.table, k)) });
+      continue;
+    }
+    const share = Math.max(GROUP_MIN_MS, Math.max(0, stop - performance.now()) * weight(g) / weightLeft);
+    weightLeft -= weight(g);
+    const table = groupTable(spec.table, g.outputs, g.support);
+    const r = await discover(groupSpec(spec, g, table), {
+      ...inner, timeoutMs: share, prove: false, header: [], floor: false, windows: false, cones: false,
+    }, {
+      ...(hooks.signal ? { signal: hooks.signal } : {}),
+      onRound: (x) => hooks.onRound?.({ ...x, block: x.block ? `${label(g)}.${x.block}` : label(g) }),
+    });
+    out.rounds += r.rounds;
+    out.rows.push(...r.rows.map((row) => ({ ...row, block: row.block ? `${label(g)}.${row.block}` : label(g) })));
+    out.groups.push({ ...g, ...(r.circuits[0] ? { circuit: r.circuits[0] } : {}) });
+    if (r.stoppedBy === 'aborted') break;
+  }
+  return out;
+}
+
+/** The parts' extraction figures added up; the gates are the merged netlist's, as a composed circuit's are. */
+/** The value of an output that depends on no input: its value on any care row (0 when it has none). */
+function constantValue(table: TruthTable, k: number): 0 | 1 {
+  for (let m = 0; m < table.numRows; m++) if (table.isCare(k, m)) return table.value(k, m);
+  return 0;
+}
+
+/** A circuit of no inputs and the given constant outputs. */
+function constantNetlist(values: readonly (0 | 1)[]): Netlist {
+  const nl = emptyNetlist('constants', [], [{ name: 'y', width: values.length, bus: values.length > 1 }]);
+  nl.outputs = values.map((v) => (v ? LIT_TRUE : LIT_FALSE));
+  return nl;
+}
+
+function mergedExtractStats(parts: readonly FoundCircuit[], floor: FloorCircuit | undefined, merged: Netlist): ExtractStats {
+  const all = [...parts.map((p) => p.synthesis.extract), ...(floor ? [floor.synthesis.extract] : [])];
+  const forms = { ...all[0]!.forms };
+  for (const s of all.slice(1)) for (const k of Object.keys(s.forms) as (keyof ExtractStats['forms'])[]) forms[k] += s.forms[k];
+  return {
+    btfNodes: all.reduce((n, s) => n + s.btfNodes, 0), forms, wide: all.flatMap((s) => s.wide),
+    gates: countGates(merged), timeMs: all.reduce((n, s) => n + s.timeMs, 0),
+  };
+}
+
+/**
+ * The function merged from its groups' circuits, the floor's circuit standing in for the groups RRR did not
+ * solve; undefined when no group was solved, or some were not and there is no floor.
+ */
+export function conesCircuit(spec: Spec, search: ConesSearch, floor: FloorCircuit | undefined, seed: number, effort: number): ConesCircuit | undefined {
+  const solved = search.groups.filter((g) => g.circuit);
+  if (solved.length === 0) return undefined;
+  const parts: OutputPart[] = solved.map((g) => ({ netlist: g.circuit!.synthesis.netlist, inputs: g.support, outputs: g.outputs }));
+  for (const g of search.groups) if (g.constant) parts.push({ netlist: constantNetlist(g.constant), inputs: [], outputs: g.outputs });
+  const fromFloor = search.groups.filter((g) => !g.circuit && !g.constant).flatMap((g) => g.outputs);
+  // Outputs of groups the search never reached (an abort) come from the floor too.
+  const reached = new Set(search.groups.flatMap((g) => g.outputs));
+  for (let k = 0; k < spec.table.numOutputs; k++) if (!reached.has(k)) fromFloor.push(k);
+  if (fromFloor.length > 0) {
+    if (!floor) return undefined;
+    const all = Array.from({ length: spec.table.numInputs }, (_, j) => j);
+    // The whole floor circuit with its other outputs sent to no port: their gates are dead and removed.
+    parts.push({ netlist: { ...floor.synthesis.netlist, outputs: fromFloor.map((k) => floor.synthesis.netlist.outputs[k]!) }, inputs: all, outputs: fromFloor });
+  }
+  const nl = mergeOutputs(spec.name, spec.inputs, spec.outputs, parts);
+  const synthesis = finishNetlist(spec, nl, mergedExtractStats(solved.map((g) => g.circuit!), fromFloor.length ? floor : undefined, nl), { seed, effort });
+  const outNames = bitNames(spec.outputs);
+  const names = (ks: readonly number[]) => ks.map((k) => outNames[k] ?? `y${k}`);
+  const inNames = bitNames(spec.inputs);
+  const architecture = solved.map((g) => `${names(g.outputs).join(', ')}: ${circuitArchitecture(g.circuit!, g.support.map((j) => inNames[j]!))}`).join('; ')
+    + (fromFloor.length ? `; ${names(fromFloor).join(', ')}: ${floor!.strategy}` : '');
+  return { kind: 'cones', architecture, round: 0, groups: search.groups, fromFloor: fromFloor.sort((a, b) => a - b), ...(fromFloor.length ? { floorStrategy: floor!.strategy } : {}), synthesis };
+}
