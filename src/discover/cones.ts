@@ -1,9 +1,11 @@
 // The per-output grain of `btfc discover` (issue 10's second grain): a multi-output function is also
 // solved one output group at a time. Each output's support is taken on the care set (the inputs it really
 // depends on), outputs of the same support form a group of at most GROUP_MAX, and each group is a discover
-// of its own — RRR alone, on its support only, with a share of CONES_SHARE of the time in proportion to its
-// rows × outputs. A group of 6 inputs out of 12 is a table of 64 rows, not 4,096: RRR solves cones the
-// whole function's net cannot.
+// of its own — RRR alone, on its support only. The groups share CONES_SHARE of the time: smallest first,
+// each an equal part of what is left, so the time an easy group does not use (its search stops on
+// patience) goes to the larger ones after it. A group of 6 inputs out of 12 is a table of 64 rows, not
+// 4,096: RRR solves cones the whole function's net cannot, and a group's table, complete over its
+// support, may decompose (add5's two top outputs, 11 inputs, solve as g(h(…), …) with h = g(h(…), …)).
 //
 // The groups' circuits are merged into one netlist (gates/compose.ts mergeOutputs) and finished like any
 // extracted one: structural hashing shares the gates they have in common, the optimizer resubstitutes
@@ -127,20 +129,22 @@ const label = (g: { outputs: number[] }) => `o${g.outputs.join(',')}`;
  * CONES_SHARE of the time left before `end`; undefined when the groups are one group of every input.
  */
 export async function discoverCones(spec: Spec, params: DiscoverParams, hooks: DiscoverHooks, end: number, discover: Discover): Promise<ConesSearch | undefined> {
-  const plan = coneGroups(spec.table);
-  if (plan.length > MAX_GROUPS || (plan.length === 1 && plan[0]!.support.length === spec.table.numInputs)) return undefined;
+  const groups = coneGroups(spec.table);
+  if (groups.length > MAX_GROUPS || (groups.length === 1 && groups[0]!.support.length === spec.table.numInputs)) return undefined;
   const stop = performance.now() + Math.max(0, end - performance.now()) * CONES_SHARE;
   const { outputs: _none, ...inner } = params;
-  const weight = (g: { outputs: number[]; support: number[] }) => g.outputs.length * 2 ** g.support.length;
-  let weightLeft = plan.reduce((s, g) => s + weight(g), 0);
+  const rows = (g: { outputs: number[]; support: number[] }) => g.outputs.length * 2 ** g.support.length;
+  // Smallest first (a stable sort keeps output order among equals): what they leave goes to the large ones.
+  const plan = [...groups].sort((a, b) => rows(a) - rows(b));
+  let groupsLeft = plan.filter((g) => g.support.length > 0).length;
   const out: ConesSearch = { groups: [], rows: [], rounds: 0 };
   for (const g of plan) {
     if (g.support.length === 0) { // constant outputs: nothing to search
       out.groups.push({ ...g, constant: g.outputs.map((k) => constantValue(spec.table, k)) });
       continue;
     }
-    const share = Math.max(GROUP_MIN_MS, Math.max(0, stop - performance.now()) * weight(g) / weightLeft);
-    weightLeft -= weight(g);
+    const share = Math.max(GROUP_MIN_MS, Math.max(0, stop - performance.now()) / groupsLeft);
+    groupsLeft--;
     const table = groupTable(spec.table, g.outputs, g.support);
     const r = await discover(groupSpec(spec, g, table), {
       ...inner, timeoutMs: share, prove: false, header: [], floor: false, windows: false, cones: false,
@@ -153,6 +157,7 @@ export async function discoverCones(spec: Spec, params: DiscoverParams, hooks: D
     out.groups.push({ ...g, ...(r.circuits[0] ? { circuit: r.circuits[0] } : {}) });
     if (r.stoppedBy === 'aborted') break;
   }
+  out.groups.sort((a, b) => a.outputs[0]! - b.outputs[0]!);
   return out;
 }
 
