@@ -187,9 +187,11 @@ function mergedExtractStats(parts: readonly FoundCircuit[], floor: FloorCircuit 
 
 /**
  * The function merged from its groups' circuits, the floor's circuit standing in for the groups RRR did not
- * solve; undefined when no group was solved, or some were not and there is no floor.
+ * solve; undefined when no group was solved, or some were not and there is no floor. The optimizer stops
+ * at `finishParams.deadline` (the merged netlist holds the whole floor circuit before simplification).
  */
-export function conesCircuit(spec: Spec, search: ConesSearch, floor: FloorCircuit | undefined, seed: number, effort: number): ConesCircuit | undefined {
+export function conesCircuit(spec: Spec, search: ConesSearch, floor: FloorCircuit | undefined,
+  finishParams: { seed: number; effort: number; deadline?: number }): ConesCircuit | undefined {
   const solved = search.groups.filter((g) => g.circuit);
   if (solved.length === 0) return undefined;
   const parts: OutputPart[] = solved.map((g) => ({ netlist: g.circuit!.synthesis.netlist, inputs: g.support, outputs: g.outputs }));
@@ -205,7 +207,7 @@ export function conesCircuit(spec: Spec, search: ConesSearch, floor: FloorCircui
     parts.push({ netlist: { ...floor.synthesis.netlist, outputs: fromFloor.map((k) => floor.synthesis.netlist.outputs[k]!) }, inputs: all, outputs: fromFloor });
   }
   const nl = mergeOutputs(spec.name, spec.inputs, spec.outputs, parts);
-  const synthesis = finishNetlist(spec, nl, mergedExtractStats(solved.map((g) => g.circuit!), fromFloor.length ? floor : undefined, nl), { seed, effort });
+  const synthesis = finishNetlist(spec, nl, mergedExtractStats(solved.map((g) => g.circuit!), fromFloor.length ? floor : undefined, nl), finishParams);
   const outNames = bitNames(spec.outputs);
   const names = (ks: readonly number[]) => ks.map((k) => outNames[k] ?? `y${k}`);
   const inNames = bitNames(spec.inputs);

@@ -89,10 +89,10 @@ export async function discover(spec: Spec, params: DiscoverParams, hooks: Discov
   // best circuit so far was (found.circuits is ranked once rankAndPolish has started).
   if (search.stoppedBy === 'aborted') return aborted();
   try {
-    // The groups RRR did not solve take the floor's cones: only now is the floor there.
-    const merged = cones ? conesCircuit(spec, cones, floor?.best, params.seed, effort.full) : undefined;
-    if (merged) found.add(merged);
     const polishBy = performance.now() + Math.max(POLISH_MIN_MS, params.timeoutMs * POLISH_SHARE);
+    // The groups RRR did not solve take the floor's cones: only now is the floor there.
+    const merged = cones ? conesCircuit(spec, cones, floor?.best, { seed: params.seed, effort: effort.full, deadline: polishBy }) : undefined;
+    if (merged) found.add(merged);
     const circuits = await rankAndPolish(spec, [...found.circuits, ...(floor?.best ? [floorFound(floor.best)] : [])], params.seed, effort, { deadline: polishBy, ...(hooks.signal ? { signal: hooks.signal } : {}) });
     const windows = params.windows === false ? undefined : await windowsOnBest(spec, circuits, params, hooks.signal);
     return await finishSearch(spec, params, t0, hooks.signal, {

@@ -73,7 +73,7 @@ describe('merged circuits', () => {
     expect(s.groups.map((g) => g.support)).toEqual([[0, 2], [0, 1, 2, 3]]);
     expect(s.groups.every((g) => g.circuit)).toBe(true);
     expect(s.rows.some((r) => r.block === 'o0')).toBe(true);
-    const c = conesCircuit(add2, s, undefined, 1, 200)!;
+    const c = conesCircuit(add2, s, undefined, { seed: 1, effort: 200 })!;
     expect(c.fromFloor).toEqual([]);
     expect(circuitStrategy(c, ['a[0]', 'a[1]', 'b[0]', 'b[1]'])).toMatch(/^rrr: per output \(s\[0\]: .*σ\d+; s\[1\], s\[2\]: /);
     expect(checkAgainstTable(c.synthesis.netlist, add2.table).ok).toBe(true);
@@ -82,10 +82,10 @@ describe('merged circuits', () => {
   it('takes the outputs of a group RRR did not solve from the floor; without a floor there is no circuit', async () => {
     const s = (await discoverCones(add2, params, {}, performance.now() + 20_000, discover))!;
     const half: ConesSearch = { ...s, groups: s.groups.map((g, i) => (i === 1 ? { outputs: g.outputs, support: g.support } : g)) };
-    expect(conesCircuit(add2, half, undefined, 1, 200)).toBeUndefined();
+    expect(conesCircuit(add2, half, undefined, { seed: 1, effort: 200 })).toBeUndefined();
     const covers = coversNetlist(add2.table, add2.name, add2.inputs, add2.outputs);
     const floor: FloorCircuit = { strategy: 'covers', synthesis: finishNetlist(add2, covers, { btfNodes: 0, forms: { const: 0, copy: 0, and: 0, or: 0, maj: 0, wide: 0 }, wide: [], gates: { and: 0, or: 0, maj: 0, not: 0, total: 0 }, timeMs: 0 }) };
-    const c = conesCircuit(add2, half, floor, 1, 200)!;
+    const c = conesCircuit(add2, half, floor, { seed: 1, effort: 200 })!;
     expect(c.fromFloor).toEqual([1, 2]);
     expect(c.architecture).toMatch(/s\[1\], s\[2\]: covers$/);
     expect(checkAgainstTable(c.synthesis.netlist, add2.table).ok).toBe(true);
