@@ -126,7 +126,8 @@ const label = (g: { outputs: number[] }) => `o${g.outputs.join(',')}`;
 
 /**
  * Search every group (each a discover without floor, windows, proof or a grain of its own) within
- * CONES_SHARE of the time left before `end`; undefined when the groups are one group of every input.
+ * CONES_SHARE of the time left before `end`; undefined when there are more than MAX_GROUPS groups, or one
+ * group of every input (the whole function again).
  */
 export async function discoverCones(spec: Spec, params: DiscoverParams, hooks: DiscoverHooks, end: number, discover: Discover): Promise<ConesSearch | undefined> {
   const groups = coneGroups(spec.table);
@@ -161,7 +162,6 @@ export async function discoverCones(spec: Spec, params: DiscoverParams, hooks: D
   return out;
 }
 
-/** The parts' extraction figures added up; the gates are the merged netlist's, as a composed circuit's are. */
 /** The value of an output that depends on no input: its value on any care row (0 when it has none). */
 function constantValue(table: TruthTable, k: number): 0 | 1 {
   for (let m = 0; m < table.numRows; m++) if (table.isCare(k, m)) return table.value(k, m);
@@ -175,6 +175,7 @@ function constantNetlist(values: readonly (0 | 1)[]): Netlist {
   return nl;
 }
 
+/** The parts' extraction figures added up; the gates are the merged netlist's, as a composed circuit's are. */
 function mergedExtractStats(parts: readonly FoundCircuit[], floor: FloorCircuit | undefined, merged: Netlist): ExtractStats {
   const all = [...parts.map((p) => p.synthesis.extract), ...(floor ? [floor.synthesis.extract] : [])];
   const forms = { ...all[0]!.forms };
