@@ -142,18 +142,20 @@ export async function rankAndPolish(spec: Spec, circuits: FoundCircuit[], seed: 
   return circuits;
 }
 
-function mergeExtractStats(a: ExtractStats, b: ExtractStats, composed: Netlist): ExtractStats {
-  const forms = { ...a.forms };
-  for (const k of Object.keys(b.forms) as (keyof ExtractStats['forms'])[]) forms[k] += b.forms[k];
+/** Several circuits' extraction figures added up (composed, merged); the gates are the resulting netlist's. */
+export function mergeExtractStats(all: readonly ExtractStats[], merged: Netlist): ExtractStats {
+  const forms = { ...all[0]!.forms };
+  for (const s of all.slice(1)) for (const k of Object.keys(s.forms) as (keyof ExtractStats['forms'])[]) forms[k] += s.forms[k];
   return {
-    btfNodes: a.btfNodes + b.btfNodes, forms, wide: [...a.wide, ...b.wide], gates: countGates(composed), timeMs: a.timeMs + b.timeMs,
+    btfNodes: all.reduce((n, s) => n + s.btfNodes, 0), forms, wide: all.flatMap((s) => s.wide),
+    gates: countGates(merged), timeMs: all.reduce((n, s) => n + s.timeMs, 0),
   };
 }
 
 /** f = g(h(x[bound]), x[free]) from the blocks' best circuits, finished like an extracted netlist. */
 export function composeCircuit(spec: Spec, dec: Decomposition, h: FoundCircuit, g: FoundCircuit, seed: number, effort: number): ComposedCircuit {
   const nl = composeNetlists(spec.name, spec.inputs, spec.outputs, h.synthesis.netlist, dec.bound, g.synthesis.netlist, dec.free);
-  const synthesis = finishNetlist(spec, nl, mergeExtractStats(h.synthesis.extract, g.synthesis.extract, nl), { seed, effort });
+  const synthesis = finishNetlist(spec, nl, mergeExtractStats([h.synthesis.extract, g.synthesis.extract], nl), { seed, effort });
   const circuit: ComposedCircuit = { kind: 'composed', architecture: '', round: 0, bound: dec.bound, free: dec.free, h, g, synthesis };
   circuit.architecture = circuitArchitecture(circuit, bitNames(spec.inputs));
   return circuit;

@@ -15,14 +15,13 @@
 // Stage: discover (between lower and solve: it builds the groups' specs and runs discover on each).
 
 import { bitNames, type Spec } from '../ir/spec.js';
-import { countGates, emptyNetlist, LIT_FALSE, LIT_TRUE, type Netlist } from '../ir/netlist.js';
+import { emptyNetlist, LIT_FALSE, LIT_TRUE, type Netlist } from '../ir/netlist.js';
 import { TruthTable } from '../ir/truth-table.js';
 import { mergeOutputs, type OutputPart } from '../gates/compose.js';
 import { finishNetlist } from '../gates/synthesize.js';
-import type { ExtractStats } from '../gates/extract.js';
 import type { FloorCircuit } from '../verify/floor.js';
-import { circuitArchitecture } from './circuits.js';
-import type { CandidateRow, ConesCircuit, ConeGroup, Discover, DiscoverHooks, DiscoverParams, FoundCircuit } from './types.js';
+import { circuitArchitecture, mergeExtractStats } from './circuits.js';
+import type { CandidateRow, ConesCircuit, ConeGroup, Discover, DiscoverHooks, DiscoverParams } from './types.js';
 
 /** Share of the time left that the groups' searches may use before the whole function's own rounds. */
 export const CONES_SHARE = 0.3;
@@ -175,17 +174,6 @@ function constantNetlist(values: readonly (0 | 1)[]): Netlist {
   return nl;
 }
 
-/** The parts' extraction figures added up; the gates are the merged netlist's, as a composed circuit's are. */
-function mergedExtractStats(parts: readonly FoundCircuit[], floor: FloorCircuit | undefined, merged: Netlist): ExtractStats {
-  const all = [...parts.map((p) => p.synthesis.extract), ...(floor ? [floor.synthesis.extract] : [])];
-  const forms = { ...all[0]!.forms };
-  for (const s of all.slice(1)) for (const k of Object.keys(s.forms) as (keyof ExtractStats['forms'])[]) forms[k] += s.forms[k];
-  return {
-    btfNodes: all.reduce((n, s) => n + s.btfNodes, 0), forms, wide: all.flatMap((s) => s.wide),
-    gates: countGates(merged), timeMs: all.reduce((n, s) => n + s.timeMs, 0),
-  };
-}
-
 /**
  * The function merged from its groups' circuits, the floor's circuit standing in for the groups RRR did not
  * solve; undefined when no group was solved, or some were not and there is no floor. The optimizer stops
@@ -208,7 +196,8 @@ export function conesCircuit(spec: Spec, search: ConesSearch, floor: FloorCircui
     parts.push({ netlist: { ...floor.synthesis.netlist, outputs: fromFloor.map((k) => floor.synthesis.netlist.outputs[k]!) }, inputs: all, outputs: fromFloor });
   }
   const nl = mergeOutputs(spec.name, spec.inputs, spec.outputs, parts);
-  const synthesis = finishNetlist(spec, nl, mergedExtractStats(solved.map((g) => g.circuit!), fromFloor.length ? floor : undefined, nl), finishParams);
+  const stats = [...solved.map((g) => g.circuit!.synthesis.extract), ...(fromFloor.length ? [floor!.synthesis.extract] : [])];
+  const synthesis = finishNetlist(spec, nl, mergeExtractStats(stats, nl), finishParams);
   const outNames = bitNames(spec.outputs);
   const names = (ks: readonly number[]) => ks.map((k) => outNames[k] ?? `y${k}`);
   const inNames = bitNames(spec.inputs);
