@@ -1,7 +1,8 @@
 // The decomposition blocks of `btfc discover`: a function with a simple disjoint decomposition
-// f = g(h(A), B) (decompose.ts) first spends up to DECOMPOSE_SHARE of its time on h and g, each a discover
-// of its own (which may decompose again) with a share of that time in proportion to its rows; their best
-// circuits are composed (circuits.ts) into a circuit of f that the whole function's own search must beat.
+// f = g(h(A), B) (decompose.ts) also searches h and g, each a discover of its own (which may decompose
+// again), side by side with the whole function's search: their rounds and its rounds go through one round
+// gate (round-gate.ts), which gives each round to the search whose solutions come cheapest. The blocks'
+// best circuits are composed (circuits.ts) into a circuit of f that competes with the whole function's.
 // Each block's search has its own floor (unless --no-floor), so a block RRR solves is kept even when the
 // other is not: it is composed with the other block's floor circuit, and the result competes.
 
@@ -9,10 +10,8 @@ import type { Spec } from '../ir/spec.js';
 import type { TruthTable } from '../ir/truth-table.js';
 import { findDecomposition, type Decomposition } from './decompose.js';
 import { composeCircuit } from './circuits.js';
-import type { CandidateRow, ComposedCircuit, Discover, DiscoverHooks, DiscoverParams, FoundCircuit } from './types.js';
-
-/** Share of the timeout a decomposition's blocks may use before the whole function's own search. */
-const DECOMPOSE_SHARE = 0.5;
+import type { CandidateRow, ComposedCircuit, Discover, DiscoverHooks, DiscoverParams } from './types.js';
+import { allLanes, laneAbort, laneHooks, LANE_SHARE, RoundGate } from './round-gate.js';
 
 /** The blocks' searches: the composed circuit (none when a block found none), their rows and rounds. */
 export interface BlockSearch {
@@ -38,30 +37,23 @@ function blockSpec(spec: Spec, block: string, table: TruthTable): Spec {
 }
 
 /**
- * Search h, then g (each a whole discover, unproved and writing nothing) with up to DECOMPOSE_SHARE of the
- * time, each a share of it in proportion to its rows, and compose their best circuits.
+ * Search h and g side by side (each a whole discover, unproved and writing nothing, its rounds through the
+ * parent's round gate) until LANE_SHARE of the time left, and compose their best circuits.
  */
 export async function discoverBlocks(
   spec: Spec, dec: Decomposition, params: DiscoverParams, hooks: DiscoverHooks, fullEffort: number, discover: Discover,
+  end = performance.now() + params.timeoutMs,
 ): Promise<BlockSearch> {
-  const end = performance.now() + params.timeoutMs * DECOMPOSE_SHARE;
+  const timeoutMs = Math.max(0, end - performance.now()) * LANE_SHARE;
   const { outputs: _none, ...inner } = params;
-  const rows: CandidateRow[] = [];
-  let rounds = 0;
-  let rowsLeft = dec.h.numRows + dec.g.numRows;
-  const found: FoundCircuit[] = [];
-  for (const { block, table } of [{ block: 'h', table: dec.h }, { block: 'g', table: dec.g }]) {
-    const share = Math.max(0, end - performance.now()) * table.numRows / rowsLeft;
-    rowsLeft -= table.numRows;
-    const r = await discover(blockSpec(spec, block, table), { ...inner, timeoutMs: share, prove: false, header: [] }, {
-      ...(hooks.signal ? { signal: hooks.signal } : {}),
-      onRound: (x) => hooks.onRound?.({ ...x, block: x.block ? `${block}.${x.block}` : block }),
-    });
-    rounds += r.rounds;
-    rows.push(...r.rows.map((row) => ({ ...row, block: row.block ? `${block}.${row.block}` : block })));
-    if (r.stoppedBy === 'aborted' || r.circuits.length === 0) return { rows, rounds };
-    found.push(r.circuits[0]!);
-  }
-  const [h, g] = found as [FoundCircuit, FoundCircuit];
+  const gate = hooks.gate ?? new RoundGate();
+  const ctl = laneAbort(hooks.signal);
+  const blocks = [{ block: 'h', table: dec.h }, { block: 'g', table: dec.g }];
+  const results = await allLanes(ctl, blocks.map(({ block, table }) =>
+    discover(blockSpec(spec, block, table), { ...inner, timeoutMs, prove: false, header: [] }, laneHooks({ ...hooks, signal: ctl.signal }, gate, block))));
+  const rows: CandidateRow[] = results.flatMap((r, i) => r.rows.map((row) => ({ ...row, block: row.block ? `${blocks[i]!.block}.${row.block}` : blocks[i]!.block })));
+  const rounds = results.reduce((n, r) => n + r.rounds, 0);
+  const [h, g] = results.map((r) => r.circuits[0]);
+  if (!h || !g || results.some((r) => r.stoppedBy === 'aborted')) return { rows, rounds };
   return { circuit: composeCircuit(spec, dec, h, g, params.seed, fullEffort), rows, rounds };
 }

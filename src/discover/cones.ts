@@ -1,9 +1,10 @@
 // The per-output grain of `btfc discover` (issue 10's second grain): a multi-output function is also
 // solved one output group at a time. Each output's support is taken on the care set (the inputs it really
 // depends on), outputs of the same support form a group of at most GROUP_MAX, and each group is a discover
-// of its own — RRR alone, on its support only. The groups share CONES_SHARE of the time: smallest first,
-// each an equal part of what is left, so the time an easy group does not use (its search stops on
-// patience) goes to the larger ones after it. A group of 6 inputs out of 12 is a table of 64 rows, not
+// of its own — RRR alone, on its support only. The groups' searches run side by side with the whole
+// function's, every round through one round gate (round-gate.ts) that gives it to the search whose
+// solutions come cheapest: a small group solves in its first rounds and stops on patience, and the time
+// goes on to the larger groups and the whole function by their rates. A group of 6 inputs out of 12 is a table of 64 rows, not
 // 4,096: RRR solves cones the whole function's net cannot, and a group's table, complete over its
 // support, may decompose (add5's two top outputs, 11 inputs, solve as g(h(…), …) with h = g(h(…), …)).
 //
@@ -22,10 +23,9 @@ import { finishNetlist } from '../gates/synthesize.js';
 import type { FloorCircuit } from '../verify/floor.js';
 import { circuitArchitecture, mergeExtractStats } from './circuits.js';
 import type { CandidateRow, ConesCircuit, ConeGroup, Discover, DiscoverHooks, DiscoverParams } from './types.js';
+import { allLanes, laneAbort, laneHooks, LANE_SHARE, RoundGate } from './round-gate.js';
 
-/** Share of the time left that the groups' searches may use before the whole function's own rounds. */
-export const CONES_SHARE = 0.3;
-/** Least time a group's search is given (a round needs some): a 2-input group by rows alone would get milliseconds. */
+/** Least time a group's search is given (a round needs some), when the time left is short. */
 const GROUP_MIN_MS = 1500;
 /** Most outputs in one group (outputs of the same support beyond it make another group). */
 const GROUP_MAX = 3;
@@ -124,39 +124,32 @@ export interface ConesSearch {
 const label = (g: { outputs: number[] }) => `o${g.outputs.join(',')}`;
 
 /**
- * Search every group (each a discover without floor, windows, proof or a grain of its own) within
- * CONES_SHARE of the time left before `end`; undefined when there are more than MAX_GROUPS groups, or one
- * group of every input (the whole function again).
+ * Search every group side by side (each a discover without floor, windows, proof or a grain of its own,
+ * its rounds through the parent's round gate) until LANE_SHARE of the time left before `end`; undefined
+ * when there are more than MAX_GROUPS groups, or one group of every input (the whole function again).
  */
 export async function discoverCones(spec: Spec, params: DiscoverParams, hooks: DiscoverHooks, end: number, discover: Discover): Promise<ConesSearch | undefined> {
   const groups = coneGroups(spec.table);
   if (groups.length > MAX_GROUPS || (groups.length === 1 && groups[0]!.support.length === spec.table.numInputs)) return undefined;
-  const stop = performance.now() + Math.max(0, end - performance.now()) * CONES_SHARE;
+  const timeoutMs = Math.max(GROUP_MIN_MS, Math.max(0, end - performance.now()) * LANE_SHARE);
   const { outputs: _none, ...inner } = params;
-  const rows = (g: { outputs: number[]; support: number[] }) => g.outputs.length * 2 ** g.support.length;
-  // Smallest first (a stable sort keeps output order among equals): what they leave goes to the large ones.
-  const plan = [...groups].sort((a, b) => rows(a) - rows(b));
-  let groupsLeft = plan.filter((g) => g.support.length > 0).length;
+  const gate = hooks.gate ?? new RoundGate();
+  const ctl = laneAbort(hooks.signal);
+  const searched = groups.filter((g) => g.support.length > 0);
+  const results = await allLanes(ctl, searched.map((g) =>
+    discover(groupSpec(spec, g, groupTable(spec.table, g.outputs, g.support)), {
+      ...inner, timeoutMs, prove: false, header: [], floor: false, windows: false, cones: false,
+    }, laneHooks({ ...hooks, signal: ctl.signal }, gate, label(g)))));
   const out: ConesSearch = { groups: [], rows: [], rounds: 0 };
-  for (const g of plan) {
-    if (g.support.length === 0) { // constant outputs: nothing to search
-      out.groups.push({ ...g, constant: g.outputs.map((k) => constantValue(spec.table, k)) });
-      continue;
-    }
-    const share = Math.max(GROUP_MIN_MS, Math.max(0, stop - performance.now()) / groupsLeft);
-    groupsLeft--;
-    const table = groupTable(spec.table, g.outputs, g.support);
-    const r = await discover(groupSpec(spec, g, table), {
-      ...inner, timeoutMs: share, prove: false, header: [], floor: false, windows: false, cones: false,
-    }, {
-      ...(hooks.signal ? { signal: hooks.signal } : {}),
-      onRound: (x) => hooks.onRound?.({ ...x, block: x.block ? `${label(g)}.${x.block}` : label(g) }),
-    });
+  searched.forEach((g, i) => {
+    const r = results[i]!;
     out.rounds += r.rounds;
     out.rows.push(...r.rows.map((row) => ({ ...row, block: row.block ? `${label(g)}.${row.block}` : label(g) })));
-    out.groups.push({ ...g, ...(r.circuits[0] ? { circuit: r.circuits[0] } : {}) });
-    if (r.stoppedBy === 'aborted') break;
-  }
+    // An aborted group's circuits are its best so far, unpolished: none is kept, as after an abort anywhere.
+    out.groups.push({ ...g, ...(r.circuits[0] && r.stoppedBy !== 'aborted' ? { circuit: r.circuits[0] } : {}) });
+  });
+  // Constant outputs: nothing to search.
+  for (const g of groups) if (g.support.length === 0) out.groups.push({ ...g, constant: g.outputs.map((k) => constantValue(spec.table, k)) });
   out.groups.sort((a, b) => a.outputs[0]! - b.outputs[0]!);
   return out;
 }

@@ -15,6 +15,7 @@ import {
 } from './candidates.js';
 import { readBackRound, type Found, type RoundNet } from './circuits.js';
 import { Interrupted } from '../util/interrupt.js';
+import { RoundGate } from './round-gate.js';
 import type { CandidateRow, DiscoverHooks, DiscoverParams, FoundCircuit, NetCircuit, StopReason } from './types.js';
 
 /** Work (edges × items × iterations) one restart should cost at least; ≈ 1 s of one core. */
@@ -132,11 +133,21 @@ export class Scheduler {
     let choice: Entry | undefined;
     let score = -Infinity;
     for (const e of active) {
-      const next = e.cand.work * e.standing.iterations * this.params.workers * this.roundFactor(e);
-      const s = (e.tally.solved + 1 / (1 + e.standing.failsInRow)) / (e.tally.spent + next);
+      const s = this.rate(e);
       if (s > score) { score = s; choice = e; }
     }
     return choice;
+  }
+
+  /** A candidate's optimistic solution rate: (solutions + 1/(1 + failed rounds in a row)) / (work spent + its next round's). */
+  private rate(e: Entry): number {
+    const next = e.cand.work * e.standing.iterations * this.params.workers * this.roundFactor(e);
+    return (e.tally.solved + 1 / (1 + e.standing.failsInRow)) / (e.tally.spent + next);
+  }
+
+  /** The rate of a round's candidate: what its lane bids at the round gate (round-gate.ts). */
+  score(r: Round): number {
+    return this.rate(r.entry);
   }
 
   /** The next round, with at most `leftMs` of time; undefined when no candidate is left. */
@@ -227,36 +238,55 @@ export async function runRounds(spec: Spec, params: DiscoverParams, hooks: Disco
   const scheduler = new Scheduler(spec.table, items.count, params);
   const deadline = t0 + params.timeoutMs;
   let rounds = 0;
+  // Alone (no parent search), the gate only ever has this lane waiting.
+  const gate = hooks.gate ?? new RoundGate();
+  const stop = (s: StopReason): Rounds => ({ stoppedBy: s, rounds, scheduler, searchMs: performance.now() - t0 });
   for (;;) {
-    const stop = (s: StopReason): Rounds => ({ stoppedBy: s, rounds, scheduler, searchMs: performance.now() - t0 });
     if (hooks.signal?.aborted) return stop('aborted');
-    const left = deadline - performance.now();
-    if (left < MIN_ROUND_MS) return stop('timeout');
+    if (deadline - performance.now() < MIN_ROUND_MS) return stop('timeout');
     if (found.best !== undefined && found.sinceImproved >= params.patience) return stop('patience');
-    const r = scheduler.next(left);
+    const r = scheduler.next(deadline - performance.now());
     if (r === undefined) return stop('exhausted');
-    const tr = performance.now();
-    const res = await solveNet(r.net.net, items, r.solve, { signal: hooks.signal });
-    scheduler.tally(r, res, performance.now() - tr);
-    rounds++;
-    if (res.stats.aborted) return stop('aborted');
-    let circuits: NetCircuit[];
+    await gate.acquire(scheduler.score(r), hooks.lane ?? '');
     try {
-      circuits = await readBackRound(spec, items, r.net, res, rounds, params.seed, effort, {
-        deadline, ...(hooks.signal ? { signal: hooks.signal } : {}),
-      });
-    } catch (err) {
-      if (err instanceof Interrupted) return stop('aborted');
-      throw err;
+      // Other lanes' rounds may have run while this one waited: the time left is taken again.
+      const left = deadline - performance.now();
+      if (hooks.signal?.aborted) return stop('aborted');
+      if (left < MIN_ROUND_MS) return stop('timeout');
+      r.solve.timeoutMs = left;
+      rounds++;
+      const end = await runRound(spec, params, hooks, found, effort, { r, items, scheduler, deadline, round: rounds, t0 });
+      if (end) return stop(end);
+    } finally {
+      gate.release();
     }
-    for (const f of circuits) found.add(f);
-    scheduler.judge(r, res, circuits);
-    const best = found.best;
-    hooks.onRound?.({
-      round: rounds, candidate: r.net.candidate, architecture: r.net.architecture, sigma: r.net.sigma,
-      beta: r.beta, gamma: r.gamma, iterations: r.solve.iterations, restarts: res.stats.restarts.length, solved: circuits.length,
-      ...(best ? { bestAig: best.synthesis.aig.andNodes, bestDepth: best.synthesis.aig.depth } : {}),
-      elapsedMs: performance.now() - t0, runs: res.stats.restarts,
-    });
   }
+}
+
+/** One granted round: solve, read back, judge and report; the stop reason when the search must end. */
+async function runRound(spec: Spec, params: DiscoverParams, hooks: DiscoverHooks, found: Found, effort: number,
+  { r, items, scheduler, deadline, round: rounds, t0 }: { r: Round; items: TableItems; scheduler: Scheduler; deadline: number; round: number; t0: number }): Promise<StopReason | undefined> {
+  const tr = performance.now();
+  const res = await solveNet(r.net.net, items, r.solve, { signal: hooks.signal });
+  scheduler.tally(r, res, performance.now() - tr);
+  if (res.stats.aborted) return 'aborted';
+  let circuits: NetCircuit[];
+  try {
+    circuits = await readBackRound(spec, items, r.net, res, rounds, params.seed, effort, {
+      deadline, ...(hooks.signal ? { signal: hooks.signal } : {}),
+    });
+  } catch (err) {
+    if (err instanceof Interrupted) return 'aborted';
+    throw err;
+  }
+  for (const f of circuits) found.add(f);
+  scheduler.judge(r, res, circuits);
+  const best = found.best;
+  hooks.onRound?.({
+    round: rounds, candidate: r.net.candidate, architecture: r.net.architecture, sigma: r.net.sigma,
+    beta: r.beta, gamma: r.gamma, iterations: r.solve.iterations, restarts: res.stats.restarts.length, solved: circuits.length,
+    ...(best ? { bestAig: best.synthesis.aig.andNodes, bestDepth: best.synthesis.aig.depth } : {}),
+    elapsedMs: performance.now() - t0, runs: res.stats.restarts,
+  });
+  return undefined;
 }

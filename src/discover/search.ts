@@ -20,13 +20,14 @@
 //   ran to its end; 2 failures in a row spawn a wider variant (×1.5) and, with 3 or more hidden layers, a
 //   deeper one (up to 6: adders and parity need depth); 4 retire it. Its first success spawns a narrower
 //   variant (smaller nets give smaller circuits).
-// - Decomposition (blocks.ts): a function with a simple disjoint decomposition f = g(h(A), B) (complete
-//   tables of 6–12 inputs; parity, not multipliers, adders or majority) first spends up to half the time on
-//   h and g, each a discover of its own; their composed circuit must then be beaten by the whole
-//   function's own search in the remaining time.
-// - Per output (cones.ts): a multi-output table of 9–16 inputs then spends up to 30 % of the time left on
-//   its output groups, each on its own support, a discover of its own; their circuits are merged (the
-//   floor's cones standing in for groups RRR did not solve) and the result competes.
+// - Grains side by side (round-gate.ts): besides the whole function, a function with a simple disjoint
+//   decomposition f = g(h(A), B) (blocks.ts; complete tables of 6–12 inputs: parity, not multipliers,
+//   adders or majority) searches h and g, and a multi-output table of 9–16 inputs its output groups, each
+//   on its own support (cones.ts) — each a discover of its own. All of them take their rounds through one
+//   gate, which gives the next round to the search whose candidate has the highest optimistic solution rate
+//   per unit of work, so the time flows to the grain that is paying off. The blocks' composed circuit and
+//   the groups' merged one (the floor's cones standing in for groups RRR did not solve) compete with the
+//   whole function's.
 // - Circuits (circuits.ts): every solution → synthesize() (extract → simplify → optimize → exhaustive
 //   simulation) at optimizer effort 200 during the search (≈ 5× faster than 1000 and the same sizes on
 //   the 2×2 multiplier); at the end the best 4 are synthesised again at the full effort. The best is the
@@ -49,6 +50,7 @@ import { decomposition, discoverBlocks } from './blocks.js';
 import { conesCircuit, discoverCones, wantsCones } from './cones.js';
 import { chosenJson, circuitStrategy, describeCircuit, efforts, Found, rankAndPolish } from './circuits.js';
 import { runRounds } from './scheduler.js';
+import { allLanes, laneAbort, RoundGate } from './round-gate.js';
 import { FLOOR_BESIDE_SHARE, floorCircuits, floorDeadline, type FloorCircuit, type FloorParams, type FloorResult } from '../verify/floor.js';
 import { withYosysAbort } from '../verify/yosys.js';
 import type { DiscoverHooks, DiscoverParams, DiscoverResult, FloorFoundCircuit, FoundCircuit, ProvedCircuit, RoundReport, WindowsCircuit } from './types.js';
@@ -107,20 +109,26 @@ export async function discover(spec: Spec, params: DiscoverParams, hooks: Discov
 }
 
 /**
- * The RRR part of the search: the decomposition's blocks, when there is one, then the output groups
- * (merged later, with the floor), then the whole function's rounds.
+ * The RRR part of the search: the whole function's rounds, side by side with the decomposition's blocks
+ * when there is one and the output groups (merged later, with the floor), every round through one gate.
  */
 async function searchRrr(spec: Spec, params: DiscoverParams, hooks: DiscoverHooks, found: Found, t0: number,
   effort: { full: number; search: number }, dec: ReturnType<typeof decomposition>, onComposed: (c: FoundCircuit) => void) {
-  const blocks = dec ? await discoverBlocks(spec, dec, params, hooks, effort.full, discover) : undefined;
+  const gate = hooks.gate ?? new RoundGate();
+  const ctl = laneAbort(hooks.signal);
+  const lane: DiscoverHooks = { ...hooks, gate, signal: ctl.signal };
+  const end = t0 + params.timeoutMs;
+  const [blocks, cones, search] = await allLanes(ctl, [
+    dec ? discoverBlocks(spec, dec, params, lane, effort.full, discover, end) : Promise.resolve(undefined),
+    wantsCones(spec, params) ? discoverCones(spec, params, lane, end, discover) : Promise.resolve(undefined),
+    runRounds(spec, params, lane, found, t0, effort.search),
+  ] as const);
   if (blocks?.circuit) {
     found.add(blocks.circuit);
     onComposed(blocks.circuit);
   }
-  const cones = wantsCones(spec, params) && !hooks.signal?.aborted
-    ? await discoverCones(spec, params, hooks, t0 + params.timeoutMs, discover) : undefined;
-  const search = await runRounds(spec, params, hooks, found, t0, effort.search);
-  return { blocks, cones, search };
+  // A lane stopped by the user's abort says so; one stopped by another lane's error threw above.
+  return { blocks, cones, search: hooks.signal?.aborted ? { ...search, stoppedBy: 'aborted' as const } : search };
 }
 
 /**

@@ -11,6 +11,7 @@ import type { FloorResult, FloorStrategy } from '../verify/floor.js';
 import type { EngineKind } from '../rrr/engine-kind.js';
 import type { WindowStats } from '../gates/windows.js';
 import type { RestartReport } from '../rrr/solve.js';
+import type { RoundGate } from './round-gate.js';
 
 export interface DiscoverParams {
   seed: number;
@@ -68,6 +69,14 @@ export interface RoundReport {
 export interface DiscoverHooks {
   signal?: AbortSignal;
   onRound?: (r: RoundReport) => void;
+  /**
+   * The gate every lane of one discover takes its rounds through (round-gate.ts): a sub-search (a block,
+   * an output group) gets its parent's, so their rounds are weighed against each other; a discover
+   * without one makes its own.
+   */
+  gate?: RoundGate;
+  /** This search's lane, named as its rows' `block` (undefined: the whole function of the top discover). */
+  lane?: string;
 }
 
 /** One row of the table of what was tried. */
