@@ -4,9 +4,10 @@
 // of its own — RRR alone, on its support only. The groups' searches run side by side with the whole
 // function's, every round through one round gate (round-gate.ts) that gives it to the search whose
 // solutions come cheapest: a small group solves in its first rounds and stops on patience, and the time
-// goes on to the larger groups and the whole function by their rates. A group of 6 inputs out of 12 is a table of 64 rows, not
-// 4,096: RRR solves cones the whole function's net cannot, and a group's table, complete over its
-// support, may decompose (add5's two top outputs, 11 inputs, solve as g(h(…), …) with h = g(h(…), …)).
+// goes on to the larger groups and the whole function by their rates. A group of 6 inputs out of 12 is a
+// table of 64 rows, not 4,096: RRR solves cones the whole function's net cannot, and a group's table,
+// complete over its support, may decompose (add5's two top outputs, 11 inputs, solve as g(h(…), …) with
+// h = g(h(…), …)).
 //
 // The groups' circuits are merged into one netlist (gates/compose.ts mergeOutputs) and finished like any
 // extracted one: structural hashing shares the gates they have in common, the optimizer resubstitutes

@@ -22,7 +22,7 @@ export class RoundGate {
   private deciding = false;
   private arrivals = 0;
   private readonly waiting: Waiter[] = [];
-  /** Rounds granted so far, by lane label, in order (for the tests and the report's order of rounds). */
+  /** The lane of every round granted so far, in order ('' for the top discover's whole function). */
   readonly granted: string[] = [];
 
   /** Resolves when this lane may run its round; call release() when the round is read back. */
