@@ -207,7 +207,7 @@ export const discoverCommand: BtfcCommand = {
     // discover runs its own solver settings per candidate; only these three are the user's.
     names: ['timeout', 'seed', 'workers', 'engine'],
     override: {
-      timeout: { default: 60, describe: 'seconds of search (the final proof comes after)' },
+      timeout: { default: 60, describe: 'seconds of search (then the polish of the best circuits, up to a quarter of it, the windows, up to 15 s, and the proof)' },
       seed: { default: 1, describe: 'base random seed, an integer ≥ 0' },
     },
   })
