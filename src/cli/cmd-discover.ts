@@ -218,7 +218,7 @@ export const discoverCommand: BtfcCommand = {
     .option('report', { type: 'string', describe: 'write an HTML report: one self-contained page with the spec, the search table, the best size over time, the circuit, the proof and the times' })
     .option('prove', { type: 'boolean', default: true, describe: 'prove the best circuit with Yosys (--no-prove: simulation only)' })
     .option('decompose', { type: 'boolean', default: true, describe: 'also search the blocks of a disjoint decomposition f = g(h(A), B) when the function has one (--no-decompose: the whole function only)' })
-    .option('cones', { type: 'boolean', describe: 'also solve each group of outputs on its own inputs and merge the circuits (default: for tables of 9–16 inputs and several outputs; --cones always, --no-cones never)' })
+    .option('cones', { type: 'boolean', describe: 'also solve each group of outputs on its own inputs and merge the circuits (default: for tables of 8–16 inputs and several outputs; --cones always, --no-cones never)' })
     .option('effort', { ...numberFlag('effort', 'an integer ≥ 0'), describe: 'optimizer rounds per solution (default 1000)' })
     .option('floor', { type: 'boolean', default: true, describe: 'first get a circuit from Yosys + ABC (the floor), written when the search finds nothing smaller (--no-floor: RRR alone)' })
     .option('windows', { type: 'boolean', default: true, describe: 'then re-synthesise windows of the best circuit (--no-windows: off; with --no-floor they run on RRR\'s circuit)' })

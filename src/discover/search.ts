@@ -22,7 +22,7 @@
 //   variant (smaller nets give smaller circuits).
 // - Grains side by side (round-gate.ts): besides the whole function, a function with a simple disjoint
 //   decomposition f = g(h(A), B) (blocks.ts; complete tables of 6–12 inputs: parity, not multipliers,
-//   adders or majority) searches h and g, and a multi-output table of 9–16 inputs its output groups, each
+//   adders or majority) searches h and g, and a multi-output table of 8–16 inputs its output groups, each
 //   on its own support (cones.ts) — each a discover of its own. All of them take their rounds through one
 //   gate, which gives the next round to the search whose candidate has the highest optimistic solution rate
 //   per unit of work, so the time flows to the grain that is paying off. The blocks' composed circuit and

@@ -54,10 +54,12 @@ describe('output supports', () => {
     }
   });
 
-  it('runs by default from 9 inputs with several outputs; --cones and --no-cones override', () => {
+  it('runs by default from 8 inputs with several outputs; --cones and --no-cones override', () => {
     const alu4 = { ...familySpec('add', 2), table: pla('alu4').table };
     const add2 = familySpec('add', 2);
     expect(wantsCones(alu4, {})).toBe(true);
+    expect(wantsCones({ ...add2, table: pla('mul4').table }, {})).toBe(true); // 8 inputs: the 4×4 multiplier
+    expect(wantsCones({ ...add2, table: pla('add3').table }, {})).toBe(false); // 7 inputs: solved whole
     expect(wantsCones(add2, {})).toBe(false);
     expect(wantsCones(add2, { cones: true })).toBe(true);
     expect(wantsCones(alu4, { cones: false })).toBe(false);
