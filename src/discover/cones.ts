@@ -33,12 +33,12 @@ const GROUP_MAX = 3;
 /** Most groups: beyond it each would get too little time to solve anything (a 64-output demultiplexer). */
 const MAX_GROUPS = 8;
 /**
- * Fewest inputs for the grain to run by default. Below 8 the whole function's net solves within seconds
- * on every multi-output table of the benchmark set (adders, comparators, mul3), so the groups would only
- * take rounds from it. At 8 the 4×4 multiplier's table is not solved whole, and its low product bits are
- * solved as groups and merged with the floor's cones for the rest: 98, 98, 103, 112 and 101 AIG nodes
- * against the same run's floor of 109, 109, 104, 117 and 114 (mul4 seeds 1–3, mul4x4 seeds 1–2, 120 s);
- * without the grain 1 run of 5 beat its floor. Since the grains share the time through the round gate, a group that
+ * Fewest inputs for the grain to run by default. RRR solves every multi-output table of up to 7 inputs in
+ * the benchmark set as a whole function (--no-floor, 120 s; mul3 in 74 s), and groups would only take
+ * rounds from it. At 8 the 4×4 multiplier's table is not solved whole; its low product bits are solved as
+ * groups and merged with the floor's cones for the rest: 98, 98, 103, 112 and 101 AIG nodes against the
+ * same runs' floors of 109, 109, 104, 117 and 114 (mul4 seeds 1–3, mul4x4 seeds 1–2, 120 s), while without
+ * the grain 1 run of 5 beat its floor. The grains share the time through the round gate, so a group that
  * does not solve costs only the rounds its score earns.
  */
 export const CONES_MIN_INPUTS = 8;
