@@ -15,7 +15,9 @@ import { userError } from '../util/diagnostics.js';
 import { bitNames, type Spec } from '../ir/spec.js';
 import { countGates } from '../ir/netlist.js';
 import { FAMILIES, familySizeOption, familySource, isFamily } from '../discover/family-source.js';
-import { discover } from '../discover/search.js';
+import { discover, POLISH_SHARE } from '../discover/search.js';
+import { CONES_MAX_INPUTS, CONES_MIN_INPUTS } from '../discover/cones.js';
+import { WINDOWS_MAX_MS } from '../gates/windows.js';
 import { circuitStrategy, describeCircuit } from '../discover/circuits.js';
 import type { EngineKind } from '../rrr/engine-kind.js';
 import type { CandidateRow, DiscoverResult, ProvedCircuit, RoundReport } from '../discover/types.js';
@@ -207,7 +209,11 @@ export const discoverCommand: BtfcCommand = {
     // discover runs its own solver settings per candidate; only these three are the user's.
     names: ['timeout', 'seed', 'workers', 'engine'],
     override: {
-      timeout: { default: 60, describe: 'seconds of search (then the polish of the best circuits, up to a quarter of it, the windows, up to 15 s, and the proof)' },
+      // What comes after the search is said from the constants that bound it, so the text cannot drift.
+      timeout: {
+        default: 60,
+        describe: `seconds of search (then the polish of the best circuits, up to ${POLISH_SHARE * 100} % of it, the windows, up to ${WINDOWS_MAX_MS / 1000} s, and the proof)`,
+      },
       seed: { default: 1, describe: 'base random seed, an integer ≥ 0' },
     },
   })
@@ -218,7 +224,7 @@ export const discoverCommand: BtfcCommand = {
     .option('report', { type: 'string', describe: 'write an HTML report: one self-contained page with the spec, the search table, the best size over time, the circuit, the proof and the times' })
     .option('prove', { type: 'boolean', default: true, describe: 'prove the best circuit with Yosys (--no-prove: simulation only)' })
     .option('decompose', { type: 'boolean', default: true, describe: 'also search the blocks of a disjoint decomposition f = g(h(A), B) when the function has one (--no-decompose: the whole function only)' })
-    .option('cones', { type: 'boolean', describe: 'also solve each group of outputs on its own inputs and merge the circuits (default: for tables of 8–16 inputs and several outputs; --cones always, --no-cones never)' })
+    .option('cones', { type: 'boolean', describe: `also solve each group of outputs on its own inputs and merge the circuits (default: for tables of ${CONES_MIN_INPUTS}–${CONES_MAX_INPUTS} inputs and several outputs; --cones always, --no-cones never)` })
     .option('effort', { ...numberFlag('effort', 'an integer ≥ 0'), describe: 'optimizer rounds per solution (default 1000)' })
     .option('floor', { type: 'boolean', default: true, describe: 'first get a circuit from Yosys + ABC (the floor), written when the search finds nothing smaller (--no-floor: RRR alone)' })
     .option('windows', { type: 'boolean', default: true, describe: 'then re-synthesise windows of the best circuit (--no-windows: off; with --no-floor they run on RRR\'s circuit)' })

@@ -150,7 +150,7 @@ async function windowsOnBest(spec: Spec, circuits: FoundCircuit[], params: Disco
 }
 
 /** Polishing the best circuits after the search: this share of the timeout, and at least POLISH_MIN_MS. */
-const POLISH_SHARE = 0.25;
+export const POLISH_SHARE = 0.25;
 const POLISH_MIN_MS = 2000;
 
 /** Prove the best circuit that passes and write it (finish.ts); Interrupted on an abort. */

@@ -18,7 +18,10 @@ export interface DiscoverParams {
   workers: number;
   /** The RRR engine (default: wasm where SIMD runs, rrr/engine-kind.ts); results do not depend on it. */
   engine?: EngineKind;
-  /** Wall-clock budget of the search (the polish, ≤ a quarter of it, the windows, ≤ WINDOWS_MAX_MS, and the final proof come after it). */
+  /**
+   * Wall-clock budget of the search; the polish (≤ POLISH_SHARE of it), the windows (≤ WINDOWS_MAX_MS) and the
+   * final proof come after it.
+   */
   timeoutMs: number;
   /** Stop after this many solutions in a row that did not improve the best. */
   patience: number;
